@@ -1,0 +1,94 @@
+package io.herald.eventstore;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One entry of a Herald stream, exactly the fields of DESIGN §2, all strings on the wire:
+ * {@code event}, {@code data} (a JSON object), {@code id} (UUID, stable across re-publication),
+ * {@code occurredAt} (ISO-8601 UTC) and {@code v} (schema version of {@code data}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record EventEnvelope(String event, String data, String id, Instant occurredAt, String version) {
+
+    public static final String EVENT = "event";
+    public static final String DATA = "data";
+    public static final String ID = "id";
+    public static final String OCCURRED_AT = "occurredAt";
+    public static final String VERSION = "v";
+    public static final String CURRENT_VERSION = "1";
+
+    public EventEnvelope {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(version, "version");
+    }
+
+    /** A new event with a random id, occurring now. */
+    public static EventEnvelope of(String event, String dataJson) {
+        return withId(UUID.randomUUID().toString(), event, dataJson);
+    }
+
+    /**
+     * An event with a caller-chosen id, occurring now: use a deterministic id (see
+     * {@link #deterministicId(String)}) when the same event may be published twice, so that
+     * consumers can recognise the second copy.
+     */
+    public static EventEnvelope withId(String id, String event, String dataJson) {
+        return new EventEnvelope(event, dataJson, id, Instant.now(), CURRENT_VERSION);
+    }
+
+    /** A name-based (version 3) UUID: the same name always gives the same id. */
+    public static String deterministicId(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The stream fields in their canonical order. */
+    public Map<String, String> toFields() {
+        Map<String, String> fields = new LinkedHashMap<>(8);
+        fields.put(EVENT, event);
+        fields.put(DATA, data);
+        fields.put(ID, id);
+        fields.put(OCCURRED_AT, occurredAt.toString());
+        fields.put(VERSION, version);
+        return fields;
+    }
+
+    /**
+     * Reads an entry's fields.
+     *
+     * @throws MalformedEntryException when a field is missing, {@code occurredAt} is not an
+     *     instant, or {@code data} is not a JSON object
+     */
+    public static EventEnvelope fromFields(Map<String, String> fields) {
+        if (fields == null || fields.isEmpty()) {
+            throw new MalformedEntryException("entry has no fields");
+        }
+        String event = required(fields, EVENT);
+        String data = required(fields, DATA);
+        if (!data.stripLeading().startsWith("{")) {
+            throw new MalformedEntryException("field 'data' is not a JSON object");
+        }
+        try {
+            Instant occurredAt = Instant.parse(required(fields, OCCURRED_AT));
+            return new EventEnvelope(event, data, required(fields, ID), occurredAt, required(fields, VERSION));
+        } catch (DateTimeParseException e) {
+            throw new MalformedEntryException("field 'occurredAt' is not an ISO-8601 instant", e);
+        }
+    }
+
+    private static String required(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new MalformedEntryException("missing field '" + name + "'");
+        }
+        return value;
+    }
+}

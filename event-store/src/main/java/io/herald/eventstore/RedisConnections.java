@@ -1,0 +1,65 @@
+package io.herald.eventstore;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The Redis connections of one process: a shared, multiplexed connection for ordinary commands
+ * (Lettuce pipelines concurrent commands on it) and dedicated connections for blocking reads,
+ * which would otherwise stall every other command on the shared one.
+ *
+ * <p>Connections reconnect by themselves after Redis returns (Lettuce auto-reconnect). Thread-safe.
+ */
+public final class RedisConnections implements AutoCloseable {
+
+    private final RedisClient client;
+    private final boolean ownsClient;
+    private final StatefulRedisConnection<String, String> shared;
+    private final List<StatefulRedisConnection<String, String>> dedicated = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param client the client to connect with
+     * @param ownsClient whether {@link #close()} shuts the client down too
+     */
+    public RedisConnections(RedisClient client, boolean ownsClient) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.shared = client.connect();
+    }
+
+    /** Connections from a new client for {@code redisUrl}, which {@link #close()} shuts down. */
+    public static RedisConnections create(String redisUrl) {
+        return new RedisConnections(RedisClient.create(redisUrl), true);
+    }
+
+    /** Reactive commands on the shared connection. */
+    public RedisReactiveCommands<String, String> commands() {
+        return shared.reactive();
+    }
+
+    /** A new connection of the caller's own, for blocking commands; closed with this object or by the caller. */
+    public StatefulRedisConnection<String, String> dedicated() {
+        StatefulRedisConnection<String, String> connection = client.connect();
+        dedicated.add(connection);
+        return connection;
+    }
+
+    /** Closes a connection from {@link #dedicated()}. */
+    public void release(StatefulRedisConnection<String, String> connection) {
+        dedicated.remove(connection);
+        connection.close();
+    }
+
+    @Override
+    public void close() {
+        dedicated.forEach(StatefulRedisConnection::close);
+        dedicated.clear();
+        shared.close();
+        if (ownsClient) {
+            client.shutdown();
+        }
+    }
+}

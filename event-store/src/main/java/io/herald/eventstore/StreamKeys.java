@@ -1,0 +1,105 @@
+package io.herald.eventstore;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * Every Redis key Herald uses (DESIGN §3), built here and nowhere else. Keys that one Lua script
+ * touches together share a hash tag (the {@code {…}} part), so that they live in one Redis
+ * Cluster slot.
+ *
+ * <p>Sections are grouped by the service that writes the keys.
+ */
+public final class StreamKeys {
+
+    // ---- streams (DESIGN §3) ----
+    public static final String CAMPAIGNS = "campaigns";
+    public static final String AUDIENCES = "audiences";
+    public static final String USERS = "users";
+
+    private StreamKeys() {
+    }
+
+    /** The bulk stream of a channel with one partition: {@code notify:<channel>}. */
+    public static String notify(String channel) {
+        return "notify:" + channel;
+    }
+
+    /**
+     * The stream of one partition of a channel: {@code notify:<channel>} when {@code partitions}
+     * is 1, else {@code notify:<channel>:<partition>}.
+     */
+    public static String notify(String channel, int partition, int partitions) {
+        return partitions <= 1 ? notify(channel) : notify(channel) + ":" + partition;
+    }
+
+    /** The partition (0 … partitions-1) of a user: a stable hash of the user id. */
+    public static int partitionOf(String userId, int partitions) {
+        if (partitions <= 1) {
+            return 0;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(userId.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % partitions);
+    }
+
+    /** The transactional lane of a channel, read before its bulk stream. */
+    public static String priority(String channel) {
+        return notify(channel) + ":priority";
+    }
+
+    /** Dead letters of a channel: {@code dlq:<channel>}. */
+    public static String deadLetters(String channel) {
+        return "dlq:" + channel;
+    }
+
+    /** A queue of the HTTP queue API: {@code queue:<name>}. */
+    public static String queue(String name) {
+        return "queue:" + name;
+    }
+
+    // ---- per-stream consumer bookkeeping (event-store runtime), tagged with the stream ----
+
+    /** Entries waiting for a retry: sorted set of entry id by due time (ms). */
+    public static String retries(String stream, String group) {
+        return "retry:{" + stream + "}:" + group;
+    }
+
+    /** Failed attempts per entry id: hash. */
+    public static String attempts(String stream, String group) {
+        return "attempts:{" + stream + "}:" + group;
+    }
+
+    // ---- delivery outcome and progress, tagged with the channel stream ----
+
+    /** notificationId → outcome of one campaign on one channel stream. */
+    public static String delivered(String stream, String campaignId) {
+        return "delivered:{" + stream + "}:" + campaignId;
+    }
+
+    /** Counters (targeted, delivered, failed, deadLettered, cancelled) of one campaign on one channel stream. */
+    public static String progress(String stream, String campaignId) {
+        return "progress:{" + stream + "}:" + campaignId;
+    }
+
+    // ---- user-service ----
+    public static final String CATEGORIES = "categories";
+
+    public static String user(String id) {
+        return "user:" + id;
+    }
+
+    public static String categoryMembers(String category) {
+        return "category:" + category + ":members";
+    }
+
+    // ---- campaign-service ----
+
+    public static String campaign(String id) {
+        return "campaign:" + id;
+    }
+
+    // ---- notification-service ----
+
+    // ---- channel-workers ----
+}

@@ -1,0 +1,33 @@
+package io.herald.eventstore.consumer;
+
+/**
+ * What to do when an entry's work is done. Every completion acknowledges the entry; a
+ * {@link Recorded} completion also records an outcome under an idempotency key and counts it,
+ * all in one Lua step with the {@code XACK}: an entry delivered twice is acknowledged twice but
+ * recorded and counted once.
+ *
+ * <p>Keys of a {@code Recorded} completion must share the stream's hash tag
+ * ({@link io.herald.eventstore.StreamKeys#delivered}, {@link io.herald.eventstore.StreamKeys#progress}).
+ */
+public sealed interface Completion {
+
+    /** Acknowledge only. */
+    static Completion ack() {
+        return Ack.INSTANCE;
+    }
+
+    /**
+     * Record {@code field → value} in hash {@code recordKey} unless the field is already there, and
+     * if it was not, add 1 to {@code counterField} of hash {@code counterKey}.
+     */
+    static Completion record(String recordKey, String field, String value, String counterKey, String counterField) {
+        return new Recorded(recordKey, field, value, counterKey, counterField);
+    }
+
+    /** Acknowledge only. */
+    enum Ack implements Completion { INSTANCE }
+
+    record Recorded(String recordKey, String field, String value, String counterKey, String counterField)
+            implements Completion {
+    }
+}

@@ -1,0 +1,219 @@
+package io.herald.eventstore.consumer;
+
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * One consumer of a consumer group on one stream: Herald's at-least-once delivery.
+ *
+ * <ul>
+ *   <li>Creates the group ({@code MKSTREAM}, from the start of the stream) if it is missing, also
+ *       after Redis lost it.</li>
+ *   <li>Takes back its own pending entries at start, then reads new entries in batches with a
+ *       blocking {@code XREADGROUP}: an idle consumer sends one command per {@code block} period
+ *       and one {@code XAUTOCLAIM} per {@code claimInterval}, nothing else.</li>
+ *   <li>Acknowledges an entry only after its handler succeeded, in one Lua step with recording
+ *       and counting its outcome ({@link Completion}).</li>
+ *   <li>Retries a failed entry with exponential backoff and jitter, scheduled in Redis; after
+ *       {@code maxAttempts} (or at once when malformed) moves it to the dead-letter stream.</li>
+ *   <li>Claims entries that other consumers left pending longer than {@code claimIdle}.</li>
+ *   <li>Survives Redis outages: it retries its reads with backoff until Redis answers again.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. {@link #start()} once; {@link #close()} stops it, leaving entries in flight
+ * pending so that they are claimed again (nothing is lost, some work may be repeated).
+ */
+public final class StreamConsumer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
+    private static final int CLAIM_ROUNDS_PER_TICK = 10;
+
+    private final RedisConnections connections;
+    private final RedisReactiveCommands<String, String> redis;
+    private final ConsumerSettings settings;
+    private final Consumer<String> self;
+    private final RetryBook retries;
+    private final BatchProcessor processor;
+    private final ConsumerMetrics metrics;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final RetryTimer retryTimer;
+    private volatile boolean running;
+    private StatefulRedisConnection<String, String> blocking;
+    private Disposable readLoop;
+    private Disposable claimLoop;
+
+    public StreamConsumer(RedisConnections connections, ConsumerSettings settings, EntryHandler handler,
+                          MeterRegistry registry) {
+        this.connections = connections;
+        this.redis = connections.commands();
+        this.settings = settings;
+        this.self = Consumer.from(settings.group(), settings.consumer());
+        this.metrics = new ConsumerMetrics(registry, settings.stream(), settings.group());
+        this.retries = new RetryBook(redis, settings);
+        this.retryTimer = new RetryTimer(this::retryDue);
+        this.processor = new BatchProcessor(redis, settings, handler, retries, metrics, retryTimer::schedule);
+    }
+
+    /** Starts reading in the background; returns at once. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        blocking = connections.dedicated();
+        Mono<Void> readOnce = read(XReadArgs.StreamOffset.lastConsumed(settings.stream())).flatMap(processor::process);
+        readLoop = ensureGroup()
+                .then(recoverOwnPending("0"))
+                .then(retries.earliestDue().doOnNext(retryTimer::schedule).then())
+                .thenMany(readOnce.repeat(() -> running))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2))
+                        .filter(e -> running)
+                        .doBeforeRetry(signal -> log.warn("consumer {} on {} retrying after: {}", settings.consumer(),
+                                settings.stream(), signal.failure().toString())))
+                .doFinally(signal -> stopped.countDown())
+                .subscribe(ignored -> { }, error -> log.error("consumer {} on {} stopped", settings.consumer(),
+                        settings.stream(), error));
+        claimLoop = Flux.interval(settings.claimInterval(), settings.claimInterval(), Schedulers.parallel())
+                .onBackpressureDrop()
+                .concatMap(tick -> claimStale("0-0", CLAIM_ROUNDS_PER_TICK)
+                        .onErrorResume(e -> {
+                            log.warn("claiming on {} failed: {}", settings.stream(), e.toString());
+                            return Mono.empty();
+                        }))
+                .subscribe();
+    }
+
+    private Mono<Void> ensureGroup() {
+        return redis.xgroupCreate(XReadArgs.StreamOffset.from(settings.stream(), "0"), settings.group(),
+                        XGroupCreateArgs.Builder.mkstream())
+                .onErrorResume(RedisBusyException.class, e -> Mono.empty())
+                .then();
+    }
+
+    private Mono<List<StreamEntry>> read(XReadArgs.StreamOffset<String> offset) {
+        XReadArgs args = XReadArgs.Builder.count(settings.batchSize()).block(settings.block());
+        return blocking.reactive().xreadgroup(self, args, offset)
+                .map(message -> toEntry(message, 0))
+                .collectList()
+                .doOnNext(entries -> metrics.read.increment(entries.size()));
+    }
+
+    /** Own pending entries (after a restart under the same name), page by page. */
+    private Mono<Void> recoverOwnPending(String after) {
+        return blocking.reactive().xreadgroup(self, XReadArgs.Builder.count(settings.batchSize()),
+                        XReadArgs.StreamOffset.from(settings.stream(), after))
+                .collectList()
+                .flatMap(messages -> messages.isEmpty() ? Mono.empty()
+                        : handleTaken(messages).then(recoverOwnPending(messages.get(messages.size() - 1).getId())));
+    }
+
+    private Mono<Void> claimStale(String start, int rounds) {
+        if (!running || rounds == 0) {
+            return Mono.empty();
+        }
+        var args = XAutoClaimArgs.Builder.xautoclaim(self, settings.claimIdle(), start).count(settings.batchSize());
+        return redis.xautoclaim(settings.stream(), args).flatMap(claimed -> {
+            List<StreamMessage<String, String>> messages = claimed.getMessages();
+            metrics.claimed.increment(messages.size());
+            if (!messages.isEmpty()) {
+                log.info("consumer {} claimed {} stale entries on {}", settings.consumer(), messages.size(),
+                        settings.stream());
+            }
+            Mono<Void> handled = handleTaken(messages);
+            return "0-0".equals(claimed.getId()) ? handled : handled.then(claimStale(claimed.getId(), rounds - 1));
+        });
+    }
+
+    /** Handles entries taken from the pending list, except those waiting for a later retry. */
+    private Mono<Void> handleTaken(List<StreamMessage<String, String>> messages) {
+        List<String> ids = messages.stream().map(StreamMessage::getId).toList();
+        return retries.takeClaimed(ids).flatMap(now -> processor.process(messages.stream()
+                .filter(m -> now.containsKey(m.getId()))
+                .map(m -> toEntry(m, now.get(m.getId())))
+                .toList()));
+    }
+
+    private Mono<Void> retryDue() {
+        if (!running) {
+            return Mono.empty();
+        }
+        return retries.takeDue(settings.batchSize())
+                .flatMap(due -> due.isEmpty() ? Mono.empty() : claimAndProcess(due))
+                .then(retries.earliestDue().doOnNext(retryTimer::schedule).then());
+    }
+
+    private Mono<Void> claimAndProcess(Map<String, Integer> due) {
+        return redis.xclaim(settings.stream(), self, XClaimArgs.Builder.minIdleTime(0), due.keySet().toArray(String[]::new))
+                .map(message -> toEntry(message, due.getOrDefault(message.getId(), 0)))
+                .collectList()
+                .flatMap(processor::process);
+    }
+
+    private StreamEntry toEntry(StreamMessage<String, String> message, int failedAttempts) {
+        Map<String, String> body = message.getBody() == null ? Map.of() : message.getBody();
+        return new StreamEntry(settings.stream(), message.getId(), body, failedAttempts + 1);
+    }
+
+    public ConsumerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops reading, lets the batch in hand finish for up to {@code grace}, then stops. Entries
+     * not settled by then stay pending and are claimed later.
+     */
+    public void stop(Duration grace) {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+        }
+        try {
+            stopped.await(grace.toMillis() + settings.block().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    /** Stops at once; entries in flight stay pending (as after a crash). */
+    @Override
+    public synchronized void close() {
+        running = false;
+        retryTimer.cancel();
+        if (claimLoop != null) {
+            claimLoop.dispose();
+        }
+        if (readLoop != null) {
+            readLoop.dispose();
+        }
+        if (blocking != null) {
+            connections.release(blocking);
+            blocking = null;
+        }
+    }
+
+}

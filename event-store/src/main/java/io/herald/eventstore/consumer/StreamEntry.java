@@ -1,0 +1,24 @@
+package io.herald.eventstore.consumer;
+
+import io.herald.eventstore.EventEnvelope;
+import java.util.Map;
+
+/**
+ * One entry handed to an {@link EntryHandler}.
+ *
+ * @param stream the stream it was read from
+ * @param id its stream entry id
+ * @param fields its raw fields (for dead letters and foreign formats)
+ * @param attempt 1 on the first delivery, n + 1 after n failed attempts
+ */
+public record StreamEntry(String stream, String id, Map<String, String> fields, int attempt) {
+
+    /**
+     * The entry as a Herald event.
+     *
+     * @throws io.herald.eventstore.MalformedEntryException when it is not one
+     */
+    public EventEnvelope envelope() {
+        return EventEnvelope.fromFields(fields);
+    }
+}

@@ -1,0 +1,176 @@
+package io.herald.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A {@code redis-server} process on a free port of 127.0.0.1, without persistence, with its
+ * own working directory and log file. It can be stopped and started again on the same port.
+ */
+public final class RedisServerProcess implements TestRedis {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path binary;
+    private final int port;
+    private final Path directory;
+    private final Path log;
+    private Process process;
+
+    private RedisServerProcess(Path binary, int port, Path directory) {
+        this.binary = binary;
+        this.port = port;
+        this.directory = directory;
+        this.log = directory.resolve("redis.log");
+    }
+
+    /** {@code REDIS_SERVER_BIN}, else {@code redis-server} on {@code PATH}, else nothing. */
+    static Optional<Path> findBinary() {
+        String explicit = System.getenv("REDIS_SERVER_BIN");
+        if (explicit != null && !explicit.isBlank()) {
+            return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.concat(Stream.of(path.split(":")), Stream.of("/usr/bin", "/usr/local/bin", "/usr/sbin"))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, "redis-server"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    static RedisServerProcess startOnFreePort(Path binary) {
+        try {
+            Path directory = Files.createTempDirectory("herald-redis-");
+            RedisServerProcess server = new RedisServerProcess(binary, freePort(), directory);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare a directory for redis-server", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public boolean restartable() {
+        return true;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        List<String> command = List.of(binary.toString(),
+                "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no",
+                "--dir", directory.toString(), "--logfile", log.toString(),
+                "--daemonize", "no", "--protected-mode", "yes");
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("stdout.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + binary, e);
+        }
+        awaitListening();
+    }
+
+    private void awaitListening() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("redis-server exited at start:\n" + logTail(30));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                pause();
+            }
+        }
+        throw new IllegalStateException("redis-server did not listen on " + port + " within " + START_TIMEOUT
+                + ":\n" + logTail(30));
+    }
+
+    // Polling a socket at start-up is the only portable readiness signal of a child process.
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for redis-server", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    @Override
+    public String logTail(int lines) {
+        try {
+            if (!Files.exists(log)) {
+                return "(no redis log at " + log + ")";
+            }
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless; the process is already gone
+        }
+    }
+}
