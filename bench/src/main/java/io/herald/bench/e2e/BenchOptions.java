@@ -81,7 +81,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
     }
 
     /** {@code 90s}, {@code 15m}, {@code 1h}, or an ISO-8601 duration. */
-    static Duration duration(String value) {
+    public static Duration duration(String value) {
         String v = value.trim().toLowerCase();
         if (v.startsWith("p")) {
             return Duration.parse(value);
@@ -90,7 +90,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
         return v.endsWith("h") ? Duration.ofHours(n) : v.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
     }
 
-    static List<String> javaOptions(String fromEnvironment) {
+    public static List<String> javaOptions(String fromEnvironment) {
         String flags = fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_JAVA_OPTS : fromEnvironment;
         return Arrays.stream(flags.trim().split("\\s+")).toList();
     }

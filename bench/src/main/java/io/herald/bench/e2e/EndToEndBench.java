@@ -99,6 +99,7 @@ public final class EndToEndBench {
             Waits.pause(Duration.ofSeconds(options.idle()));
             report.put("resources", Report.resources(sampler.samples(), names()));
             report.put("redisUsedMemoryMb", access.usedMemory() / 1024 / 1024);
+            report.put("loadAverageAtEnd", Machine.loadAverage());
             stopServices();
             report.put("profiles", Profiles.summarise(options.jfr(), directory));
             return report;

@@ -20,7 +20,18 @@ public final class Machine {
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("redis", redis.info("server").getOrDefault("redis_version", "?"));
+        machine.put("loadAverageAtStart", loadAverage());
         return machine;
+    }
+
+    /** The 1-, 5- and 15-minute load averages: other work on the machine skews every figure. */
+    public static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static long memTotalKb() {

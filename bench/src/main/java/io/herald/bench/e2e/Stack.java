@@ -87,9 +87,17 @@ public final class Stack implements AutoCloseable {
         return process;
     }
 
-    /** The base URL of the first process of {@code module} (processes named after their module). */
+    /**
+     * The base URL of process {@code name}, else of the first process whose name starts with it
+     * ({@code channel-workers} finds {@code channel-workers-1}).
+     */
     public String url(String name) {
-        return get(name).baseUrl();
+        ServiceProcess process = processes.get(name);
+        if (process == null) {
+            process = processes.values().stream().filter(p -> p.name().startsWith(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no process " + name));
+        }
+        return process.baseUrl();
     }
 
     public List<ServiceProcess> processes() {
