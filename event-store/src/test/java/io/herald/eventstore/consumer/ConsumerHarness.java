@@ -59,6 +59,11 @@ final class ConsumerHarness implements AutoCloseable {
         return events;
     }
 
+    /** The fields of an event with the given id, for appending by hand. */
+    Map<String, String> envelopeFields(String id) {
+        return EventEnvelope.withId(id, "test_event_happened", "{}").toFields();
+    }
+
     /** The completion a delivering handler returns: record the event once, count it once. */
     static Completion delivered(StreamEntry entry) {
         String stream = entry.stream();
