@@ -22,7 +22,7 @@ import java.util.Map;
 final class DrillEnv implements AutoCloseable {
 
     static final String API_KEY = "drill-key";
-    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     final DrillOptions options;
     final Path directory;

@@ -22,10 +22,12 @@ import java.util.List;
  * @param jfr services recorded with Java Flight Recorder during the run
  * @param root the repository
  * @param javaOptions JVM flags of the services ({@code HERALD_JAVA_OPTS}, else start.sh's defaults)
+ * @param startTimeout how long a service may take to report healthy
  */
 public record BenchOptions(int users, List<String> channels, String category, boolean keep, String appendFsync,
                            Duration timeout, int transactional, int transactionalRate, int idle,
-                           int baselineRequests, List<String> jfr, Path root, List<String> javaOptions) {
+                           int baselineRequests, List<String> jfr, Path root, List<String> javaOptions,
+                           Duration startTimeout) {
 
     /** The same flags as start.sh, so the bench measures what users run. */
     public static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx256m -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ExitOnOutOfMemoryError";
@@ -43,6 +45,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
         int baseline = 1_000_000;
         List<String> jfr = new ArrayList<>();
         Path root = Path.of("").toAbsolutePath();
+        Duration startTimeout = Duration.ofMinutes(3);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -58,6 +61,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                 case "--baseline-requests" -> baseline = Integer.parseInt(value(args, ++i, arg));
                 case "--jfr" -> jfr.add(value(args, ++i, arg));
                 case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                case "--start-timeout" -> startTimeout = duration(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -65,7 +69,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
             throw new IllegalArgumentException("--aof must be everysec, always or no");
         }
         return new BenchOptions(users, channels, category, keep, aof, timeout, tx, txRate, idle, baseline,
-                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")));
+                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout);
     }
 
     /** {@code log} → sms and push (the log senders); else a comma-separated list. */

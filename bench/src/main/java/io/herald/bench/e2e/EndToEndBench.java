@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 public final class EndToEndBench {
 
     static final String API_KEY = "bench-key";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private EndToEndBench() {
     }
@@ -116,7 +115,7 @@ public final class EndToEndBench {
                         ? Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(options.users())) : Map.of();
                 ServiceProcess process = stack.define(module, module, env, Profiles.flags(options.jfr(), module, directory));
                 sampler.phase("startup");
-                Duration took = stack.start(module, START_TIMEOUT);
+                Duration took = stack.start(module, options.startTimeout());
                 sampler.watch(module, process::pid);
                 startup.put(module, took.toMillis());
                 step(module + " up in " + took.toMillis() + " ms (port " + process.port() + ")");
