@@ -34,7 +34,9 @@ done
 
 missing=()
 for m in "${modules[@]}"; do
-  [[ -f "$m/target/$m-0.1.0-SNAPSHOT.jar" ]] || missing+=("$m")
+  jar="$m/target/$m-0.1.0-SNAPSHOT.jar"
+  [[ "$m" == bench ]] && jar=bench/target/bench.jar
+  [[ -f "$jar" ]] || missing+=("$m")
 done
 if [[ "$rebuild" == true || ${#missing[@]} -gt 0 ]]; then
   list=$(IFS=,; echo "${modules[*]}")
@@ -42,6 +44,6 @@ if [[ "$rebuild" == true || ${#missing[@]} -gt 0 ]]; then
   ./mvnw -B -q -DskipTests package -pl "$list" -am
 fi
 
-echo "drills: java -cp bench/target/bench-0.1.0-SNAPSHOT.jar io.herald.bench.drill.Drills ${args[*]:-}"
-exec java -Xmx2g -XX:+UseParallelGC -cp bench/target/bench-0.1.0-SNAPSHOT.jar io.herald.bench.drill.Drills \
+echo "drills: java -cp bench/target/bench.jar io.herald.bench.drill.Drills ${args[*]:-}"
+exec java -Xmx2g -XX:+UseParallelGC -cp bench/target/bench.jar io.herald.bench.drill.Drills \
   --root "$PWD" "${args[@]}"

@@ -36,7 +36,9 @@ done
 
 missing=()
 for m in "${modules[@]}"; do
-  [[ -f "$m/target/$m-0.1.0-SNAPSHOT.jar" ]] || missing+=("$m")
+  jar="$m/target/$m-0.1.0-SNAPSHOT.jar"
+  [[ "$m" == bench ]] && jar=bench/target/bench.jar
+  [[ -f "$jar" ]] || missing+=("$m")
 done
 if [[ "$rebuild" == true || ${#missing[@]} -gt 0 ]]; then
   list=$(IFS=,; echo "${modules[*]}")
@@ -44,5 +46,5 @@ if [[ "$rebuild" == true || ${#missing[@]} -gt 0 ]]; then
   ./mvnw -B -q -DskipTests package -pl "$list" -am
 fi
 
-echo "bench: java -jar bench/target/bench-0.1.0-SNAPSHOT.jar ${args[*]:-}"
-exec java -Xmx2g -XX:+UseParallelGC -jar bench/target/bench-0.1.0-SNAPSHOT.jar --root "$PWD" "${args[@]}"
+echo "bench: java -cp bench/target/bench.jar io.herald.bench.e2e.EndToEndBench ${args[*]:-}"
+exec java -Xmx2g -XX:+UseParallelGC -cp bench/target/bench.jar io.herald.bench.e2e.EndToEndBench --root "$PWD" "${args[@]}"
