@@ -88,7 +88,7 @@ public final class HeraldApi {
     /** Any request to any service; never throws for an HTTP status (only for I/O). */
     public Answer send(String method, String url, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("X-API-Key", apiKey).header("Accept", "application/json, application/problem+json");
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
