@@ -23,7 +23,7 @@ class RetryIntegrationTests {
     private static final String STREAM = "notify:push";
     private static final String GROUP = "channel-workers";
     private static final String DEAD_LETTERS = StreamKeys.deadLetters("push");
-    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(200);
+    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(300);
     private static final int MAX_ATTEMPTS = 4;
 
     private ConsumerHarness harness;
