@@ -4,38 +4,19 @@ import static io.herald.eventstore.consumer.ConsumerHarness.delivered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-@RealRedis
-class ConsumerGroupIntegrationTests {
+class ConsumerGroupIntegrationTests extends ConsumerTestBase {
 
     private static final String STREAM = "notify:email";
-    private static final String GROUP = "channel-workers";
     private static final int ENTRIES = 2_000;
-
-    private ConsumerHarness harness;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        redis.flushAll();
-        harness = new ConsumerHarness(redis.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void twoConsumersOfOneGroupSplitTheStreamWithoutOverlapOrGaps() {
