@@ -31,7 +31,20 @@ public sealed interface Completion {
     /** Acknowledge only. */
     enum Ack implements Completion { INSTANCE }
 
+    /**
+     * @param counterKey the counter hash, or {@code null} to record without counting
+     * @param counterField the counter, or {@code null} with {@code counterKey}
+     */
     record Recorded(String recordKey, String field, String value, String counterKey, String counterField)
             implements Completion {
+
+        public Recorded {
+            java.util.Objects.requireNonNull(recordKey, "recordKey");
+            java.util.Objects.requireNonNull(field, "field");
+            java.util.Objects.requireNonNull(value, "value");
+            if (counterKey != null && counterField == null) {
+                throw new IllegalArgumentException("a counter key needs a counter field");
+            }
+        }
     }
 }

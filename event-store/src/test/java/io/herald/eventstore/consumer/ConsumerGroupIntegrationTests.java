@@ -24,6 +24,7 @@ class ConsumerGroupIntegrationTests extends ConsumerTestBase {
         harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-a"), recordingAs("worker-a", handlersByEvent));
         harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-b"), recordingAs("worker-b", handlersByEvent));
 
+        long startedAt = System.nanoTime();
         List<String> appended = harness.append(STREAM, 0, ENTRIES).stream().map(e -> e.id()).toList();
 
         await().atMost(Duration.ofSeconds(60))
@@ -34,7 +35,12 @@ class ConsumerGroupIntegrationTests extends ConsumerTestBase {
                 .collect(Collectors.groupingBy(handlers -> handlers.iterator().next(), Collectors.counting()));
         assertThat(perConsumer).containsOnlyKeys("worker-a", "worker-b");
         assertThat(harness.deliveredRecords(STREAM)).hasSize(ENTRIES);
-        System.out.println("split of " + ENTRIES + " entries between two consumers: " + perConsumer);
+        assertThat(harness.registry.get("herald.consumer.acked").tag("stream", STREAM).counter().count())
+                .isEqualTo(ENTRIES);
+        assertThat(harness.registry.get("herald.consumer.read").tag("group", GROUP).counter().count())
+                .isEqualTo(ENTRIES);
+        System.out.printf("%d entries appended and handled by two consumers in %d ms, split %s%n", ENTRIES,
+                (System.nanoTime() - startedAt) / 1_000_000, perConsumer);
     }
 
     private static EntryHandler recordingAs(String consumer, Map<String, Set<String>> handlersByEvent) {
