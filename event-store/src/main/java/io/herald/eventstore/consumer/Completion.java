@@ -1,5 +1,7 @@
 package io.herald.eventstore.consumer;
 
+import java.util.Objects;
+
 /**
  * What to do when an entry's work is done. Every completion acknowledges the entry; a
  * {@link Recorded} completion also records an outcome under an idempotency key and counts it,
@@ -39,9 +41,9 @@ public sealed interface Completion {
             implements Completion {
 
         public Recorded {
-            java.util.Objects.requireNonNull(recordKey, "recordKey");
-            java.util.Objects.requireNonNull(field, "field");
-            java.util.Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(recordKey, "recordKey");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
             if (counterKey != null && counterField == null) {
                 throw new IllegalArgumentException("a counter key needs a counter field");
             }
