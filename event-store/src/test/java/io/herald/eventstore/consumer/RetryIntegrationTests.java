@@ -72,7 +72,7 @@ class RetryIntegrationTests extends ConsumerTestBase {
     @Test
     void aScheduledRetryIsCarriedOutByANewConsumerInstanceAfterTheFirstIsClosed() {
         ConsumerSettings settings = settings("worker-1")
-                .withRetries(MAX_ATTEMPTS, Duration.ofSeconds(3), Duration.ofSeconds(10));
+                .withRetries(MAX_ATTEMPTS, Duration.ofSeconds(4), Duration.ofSeconds(10));
         List<Integer> firstInstanceAttempts = new CopyOnWriteArrayList<>();
         StreamConsumer first = harness.start(settings, entry -> {
             firstInstanceAttempts.add(entry.attempt());
