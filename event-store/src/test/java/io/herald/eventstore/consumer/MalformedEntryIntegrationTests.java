@@ -35,7 +35,7 @@ class MalformedEntryIntegrationTests extends ConsumerTestBase {
         });
 
         harness.append(STREAM, 0, 1);
-        String badJson = xadd(fields("event-bad-json", "{\"n\": oops"));
+        String badJson = xadd(fields("event-bad-json", "{\"n\": oops}"));
         Map<String, String> withoutId = fields("event-no-id", "{\"n\":2}");
         withoutId.remove(EventEnvelope.ID);
         String missingField = xadd(withoutId);
