@@ -36,7 +36,7 @@ import reactor.core.publisher.Sinks;
  * Once per tick ({@code herald.campaign.tick}), looks at the active campaigns (released, not
  * ended) and at those someone follows on {@code /progress}; with none, a tick costs one
  * {@code SMEMBERS}. For each it reads the progress counters, promotes ACCEPTED to RESOLVING once
- * user-service's group has read the created entry, and ends the campaign as COMPLETED when
+ * user-service's group has read the created entry, and ends a DISPATCHING campaign as COMPLETED when
  * rendering is final ({@code rendered:<id>}: {@code batches == lastBatch + 1}) and every channel
  * is settled. Ending goes through {@link CampaignLedger#end}, so with several instances
  * checking, {@code campaign_campaign_completed} is still appended exactly once.
@@ -104,8 +104,10 @@ public class CompletionChecker implements SmartLifecycle {
                     .defaultIfEmpty(campaign)
                     .flatMap(views::of);
         }
-        return views.of(campaign).flatMap(view -> view.status().terminal() || !view.allSettled()
-                || view.status() == CampaignStatus.SCHEDULED ? Mono.just(view)
+        // only a DISPATCHING campaign completes: its audience has been seen here, so its history
+        // reads created → audience → dispatching → … → completed even if this instance lags behind
+        return views.of(campaign).flatMap(view -> view.status() != CampaignStatus.DISPATCHING || !view.allSettled()
+                ? Mono.just(view)
                 : views.renderingFinal(view.id()).flatMap(finished -> finished ? complete(view) : Mono.just(view)));
     }
 
