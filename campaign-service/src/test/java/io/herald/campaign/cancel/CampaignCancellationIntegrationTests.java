@@ -3,71 +3,29 @@ package io.herald.campaign.cancel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.campaign.OtherServices;
+import io.herald.campaign.CampaignServiceTestBase;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@RealRedis
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"herald.api-key=test-key", "herald.campaign.tick=200ms"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@DirtiesContext
-class CampaignCancellationIntegrationTests {
+class CampaignCancellationIntegrationTests extends CampaignServiceTestBase {
 
-    @Autowired
-    WebTestClient web;
-
-    OtherServices others;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        others = new OtherServices(redis.url());
-        others.categories("Finance");
-    }
-
-    @AfterEach
-    void tearDown() {
-        others.close();
-    }
-
-    String create(String scheduledAt) {
+    String createAt(String scheduledAt) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "n", "category", "Finance", "subject", "s", "message", "m"));
         if (scheduledAt != null) {
             body.put("scheduledAt", scheduledAt);
         }
-        return (String) web.post().uri("/api/v1/campaigns").header("X-API-Key", "test-key")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
-    }
-
-    WebTestClient.ResponseSpec cancel(String id) {
-        return web.delete().uri("/api/v1/campaigns/" + id).header("X-API-Key", "test-key").exchange();
-    }
-
-    String status(String id) {
-        return (String) web.get().uri("/api/v1/campaigns/" + id).header("X-API-Key", "test-key").exchange()
-                .expectBody(Map.class).returnResult().getResponseBody().get("status");
+        return create(body);
     }
 
     @Test
     void runningCampaignIsCancelledAndWorkersAreTold() {
-        String id = create(null);
+        String id = createAt(null);
         others.userServiceReadsCampaigns();
         others.audienceBatch(id, 0, true, 2);
         await().atMost(Duration.ofSeconds(45)).until(() -> "DISPATCHING".equals(status(id)));
@@ -87,7 +45,7 @@ class CampaignCancellationIntegrationTests {
 
     @Test
     void scheduledCampaignCancelledIsNeverReleased() {
-        String id = create(Instant.now().plusSeconds(2).toString());
+        String id = createAt(Instant.now().plusSeconds(2).toString());
         assertThat(status(id)).isEqualTo("SCHEDULED");
         cancel(id).expectStatus().isAccepted();
 
@@ -100,12 +58,12 @@ class CampaignCancellationIntegrationTests {
 
     @Test
     void cancellingAnEndedCampaignIsAConflict() {
-        String cancelled = create(null);
+        String cancelled = createAt(null);
         cancel(cancelled).expectStatus().isAccepted();
         cancel(cancelled).expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
-        String completed = create(null);
+        String completed = createAt(null);
         others.userServiceReadsCampaigns();
         others.audienceBatch(completed, 0, true, 0);
         others.rendered(completed, 1, 0);

@@ -2,50 +2,22 @@ package io.herald.campaign.create;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.campaign.OtherServices;
+import io.herald.campaign.CampaignServiceTestBase;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@RealRedis
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "herald.api-key=test-key")
-@AutoConfigureWebTestClient(timeout = "30s")
-@DirtiesContext
-class CampaignCreationIntegrationTests {
-
-    @Autowired
-    WebTestClient web;
-
-    OtherServices others;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        others = new OtherServices(redis.url());
-        others.categories("Finance", "Movies");
-    }
-
-    @AfterEach
-    void tearDown() {
-        others.close();
-    }
+class CampaignCreationIntegrationTests extends CampaignServiceTestBase {
 
     static Map<String, Object> campaign() {
         Map<String, Object> body = new HashMap<>();

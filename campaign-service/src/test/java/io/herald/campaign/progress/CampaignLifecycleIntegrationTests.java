@@ -3,67 +3,24 @@ package io.herald.campaign.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.campaign.OtherServices;
+import io.herald.campaign.CampaignServiceTestBase;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@RealRedis
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"herald.api-key=test-key", "herald.campaign.tick=200ms"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@DirtiesContext
-class CampaignLifecycleIntegrationTests {
-
-    @Autowired
-    WebTestClient web;
-
-    OtherServices others;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        others = new OtherServices(redis.url());
-        others.categories("Finance");
-    }
-
-    @AfterEach
-    void tearDown() {
-        others.close();
-    }
+class CampaignLifecycleIntegrationTests extends CampaignServiceTestBase {
 
     String create(List<String> channels) {
-        Map<String, Object> body = Map.of("name", "Rates", "category", "Finance", "subject", "Rates",
-                "message", "Hello {{name}}", "channels", channels);
-        return (String) web.post().uri("/api/v1/campaigns").header("X-API-Key", "test-key")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
-    }
-
-    Map<?, ?> campaign(String id) {
-        return web.get().uri("/api/v1/campaigns/" + id).header("X-API-Key", "test-key").exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    String status(String id) {
-        return (String) campaign(id).get("status");
+        return create(Map.of("name", "Rates", "category", "Finance", "subject", "Rates", "message", "Hello {{name}}",
+                "channels", channels));
     }
 
     List<String> eventNames(String id) {
@@ -103,7 +60,7 @@ class CampaignLifecycleIntegrationTests {
         others.progress(StreamKeys.notify("sms"), id, Map.of("cancelled", 1L));
         awaitStatus(id, "COMPLETED");
 
-        Map<?, ?> done = campaign(id);
+        Map<String, Object> done = campaign(id);
         assertThat(done.get("completedAt")).isNotNull();
         assertThat(done.get("recipients")).isEqualTo(4);
         assertThat((Map<Object, Object>) ((Map<?, ?>) done.get("progress")).get("sms"))
@@ -165,7 +122,7 @@ class CampaignLifecycleIntegrationTests {
     @Test
     void progressStreamOfAnEndedCampaignSendsOneEventAndEnds() {
         String id = create(List.of("email"));
-        web.delete().uri("/api/v1/campaigns/" + id).header("X-API-Key", "test-key").exchange().expectStatus().isAccepted();
+        cancel(id).expectStatus().isAccepted();
         List<ServerSentEvent<Map<String, Object>>> events = web.get().uri("/api/v1/campaigns/" + id + "/progress")
                 .header("X-API-Key", "test-key").accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()

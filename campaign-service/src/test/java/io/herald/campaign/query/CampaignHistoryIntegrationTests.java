@@ -3,62 +3,27 @@ package io.herald.campaign.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.campaign.OtherServices;
+import io.herald.campaign.CampaignServiceTestBase;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
-import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@RealRedis
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"herald.api-key=test-key", "herald.campaign.tick=200ms"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@DirtiesContext
-class CampaignHistoryIntegrationTests {
-
-    @Autowired
-    WebTestClient web;
-
-    OtherServices others;
+class CampaignHistoryIntegrationTests extends CampaignServiceTestBase {
 
     @BeforeEach
-    void setUp(TestRedis redis) {
+    void startEmpty(TestRedis redis) {
         redis.flushAll();
-        others = new OtherServices(redis.url());
         others.categories("Finance", "Movies");
     }
 
-    @AfterEach
-    void tearDown() {
-        others.close();
-    }
-
     String create(String name, String category) {
-        Map<String, Object> body = Map.of("name", name, "category", category, "subject", "s", "message", "m");
-        return (String) web.post().uri("/api/v1/campaigns").header("X-API-Key", "test-key")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
-    }
-
-    Map<String, Object> campaign(String id) {
-        return web.get().uri("/api/v1/campaigns/" + id).header("X-API-Key", "test-key").exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        return create(Map.of("name", name, "category", category, "subject", "s", "message", "m"));
     }
 
     List<Map<String, Object>> get(String uri) {
@@ -122,8 +87,7 @@ class CampaignHistoryIntegrationTests {
         String first = create("first", "Finance");
         String second = create("second", "Movies");
         String third = create("third", "Finance");
-        web.delete().uri("/api/v1/campaigns/" + second).header("X-API-Key", "test-key").exchange()
-                .expectStatus().isAccepted();
+        cancel(second).expectStatus().isAccepted();
 
         assertThat(get("/api/v1/campaigns")).extracting(c -> c.get("id")).containsExactly(third, second, first);
         assertThat(get("/api/v1/campaigns?limit=2")).extracting(c -> c.get("id")).containsExactly(third, second);
