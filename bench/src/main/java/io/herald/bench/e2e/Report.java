@@ -74,6 +74,8 @@ public final class Report {
         JsonNode m = r.path("machine");
         line(out, "machine", m.path("cores").asInt() + " cores, " + m.path("memoryMb").asLong() + " MB, "
                 + m.path("jdk").asString() + ", Redis " + m.path("redis").asString());
+        line(out, "load average (start → end)", m.path("loadAverageAtStart").asString() + " → "
+                + r.path("loadAverageAtEnd").asString());
         line(out, "XADD baseline (redis-benchmark -P 50)", r.path("xaddBaselinePerSecond").asLong() + " /s");
         r.path("startupMs").properties().forEach(e -> line(out, "start-up " + e.getKey(), e.getValue().asLong() + " ms"));
         JsonNode seed = r.path("seeding");
@@ -81,6 +83,7 @@ public final class Report {
         JsonNode c = r.path("campaign");
         line(out, "campaign", c.path("category").asString() + ", " + c.path("subscribers").asLong() + " subscribers, "
                 + c.path("status").asString() + " in " + c.path("durationMs").asLong() + " ms");
+        line(out, "  status first seen (ms after POST)", c.path("statusFirstSeenMs").toString());
         c.path("channels").properties().forEach(e -> {
             JsonNode ch = e.getValue();
             line(out, "  " + e.getKey(), ch.path("delivered").asLong() + "/" + ch.path("targeted").asLong()
