@@ -22,7 +22,6 @@ import java.util.Map;
 final class DrillEnv implements AutoCloseable {
 
     static final String API_KEY = "drill-key";
-    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     final DrillOptions options;
     final Path directory;
@@ -56,7 +55,7 @@ final class DrillEnv implements AutoCloseable {
             stack.define(workerName(i), Stack.WORKERS, workerEnv, List.of());
         }
         stack.processes().forEach(ServiceProcess::launch);
-        stack.processes().forEach(process -> process.awaitHealthy(START_TIMEOUT));
+        stack.processes().forEach(process -> process.awaitHealthy(options.startTimeout()));
         LogWatch.await(stack.get(Stack.USERS).log(), LogWatch.SEEDED, Duration.ofMinutes(5));
         Drills.say("stack up: " + stack.processes().size() + " processes, " + users + " users seeded");
     }
@@ -83,7 +82,7 @@ final class DrillEnv implements AutoCloseable {
 
     /** Restarts a killed process on its port and waits for its health. */
     Duration restart(String name) {
-        return stack.start(name, START_TIMEOUT);
+        return stack.start(name, options.startTimeout());
     }
 
     Audience audience() {
