@@ -89,8 +89,32 @@ public final class StreamKeys {
         return "user:" + id;
     }
 
+    /** Members of a category: sorted set of user id scored by the numeric id (deterministic order). */
     public static String categoryMembers(String category) {
         return "category:" + category + ":members";
+    }
+
+    /** Counter behind user ids ({@code INCR} gives the next numeric id). */
+    public static final String USER_IDS = "users:next-id";
+
+    /** Number of fake users seeded so far (string integer), so a restart does not seed again. */
+    public static final String USERS_SEEDED = "users:seeded";
+
+    /**
+     * The audience of one campaign frozen at resolution time: a copy of the category's members,
+     * tagged with the category key so that {@code COPY} stays within one Cluster slot.
+     */
+    public static String audienceSnapshot(String category, String campaignId) {
+        return "audience-snapshot:{" + categoryMembers(category) + "}:" + campaignId;
+    }
+
+    /**
+     * Audience batches already appended for a campaign: hash batch number → 1, plus {@code last}
+     * once the last batch is out. Tagged with {@link #AUDIENCES} so one Lua step appends a batch
+     * and records it.
+     */
+    public static String audienceBatches(String campaignId) {
+        return "audience-batches:{" + AUDIENCES + "}:" + campaignId;
     }
 
     // ---- campaign-service ----
