@@ -5,8 +5,10 @@ import io.herald.kit.ProblemException.FieldProblem;
 import io.herald.user.ChannelProperties;
 import io.herald.user.categories.Categories;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,9 +31,9 @@ class UserRules {
         this.channels = channels;
     }
 
-    /** Duplicates removed, order kept; null is an empty list. */
+    /** Duplicates removed, order kept; null is an empty list; null elements are kept for {@link #check} to name. */
     static List<String> distinct(List<String> values) {
-        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
+        return values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(values)));
     }
 
     /**
@@ -52,10 +54,10 @@ class UserRules {
                 problems.add(new FieldProblem(field, "is required when the channel '" + channel + "' is chosen"));
             }
         }
-        if (wantedCategories.contains(null)) {
+        if (wantedCategories.stream().anyMatch(Objects::isNull)) {
             problems.add(new FieldProblem("categories", "must not contain null"));
         }
-        List<String> names = wantedCategories.stream().filter(c -> c != null).toList();
+        List<String> names = wantedCategories.stream().filter(Objects::nonNull).toList();
         return categories.unknown(names).flatMap(unknown -> {
             unknown.forEach(name -> problems.add(new FieldProblem("categories", "unknown category '" + name + "'")));
             if (problems.isEmpty()) {
