@@ -62,37 +62,56 @@ public final class SeedBench {
             env.put("HERALD_USERS_SEED_COUNT", Long.toString(users));
             long launched = System.nanoTime();
             try (UserServiceProcess service = UserServiceProcess.start(jar, env, List.of("-Xms512m", "-Xmx1g"))) {
-                Matcher started = service.await(STARTED, 0, Duration.ofMinutes(3));
-                Matcher seeded = service.await(SEEDED, 0, Duration.ofMinutes(10));
-                double sinceLaunch = (System.nanoTime() - launched) / 1e9;
-                long seededUsers = Long.parseLong(seeded.group(1));
-                long seedMillis = Long.parseLong(seeded.group(2));
-                long memoryAfter = usedMemory(redis);
-                System.out.printf("service started in %s s; seeding: %d users in %d ms = %.0f users/s "
-                                + "(%.1f s from process launch)%n", started.group(1), seededUsers, seedMillis,
-                        seededUsers * 1000.0 / seedMillis, sinceLaunch);
-                System.out.printf("redis memory: %.1f MB for %d users = %.0f bytes/user "
-                                + "(user hash ~%.0f B, category index entries %.0f B/user)%n",
-                        (memoryAfter - memoryBefore) / 1e6, users, (memoryAfter - memoryBefore) / (double) users,
-                        sampledHashBytes(redis), indexBytes(redis) / (double) users);
-
-                long audience = redis.zcard(StreamKeys.categoryMembers(category));
-                List<Double> rates = new ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
-                    rates.add(resolve(redis, category, run, audience));
+                try {
+                    measure(redis, service, users, category, runs, memoryBefore, launched);
+                } finally {
+                    Path log = Path.of("bench", "results", "seed-bench-user-service-" + System.currentTimeMillis() + ".log");
+                    service.saveOutput(log);
+                    System.out.println("user-service output: " + log.toAbsolutePath());
                 }
-                System.out.printf("audience resolution of %s (%d members): best %.0f recipients/s over %d runs%n",
-                        category, audience, rates.stream().mapToDouble(Double::doubleValue).max().orElse(0), runs);
-                System.out.println("user-service said:");
-                service.lines(Pattern.compile("Seeding users|Seeded|vocabulary|audience of category"))
-                        .forEach(line -> System.out.println("  " + line));
-                System.out.printf("load average %s%n", loadAverage());
             }
         }
     }
 
+    private static void measure(RedisCommands<String, String> redis, UserServiceProcess service, long users,
+                                String category, int runs, long memoryBefore, long launched) throws InterruptedException {
+        Matcher started = service.await(STARTED, 0, Duration.ofMinutes(3));
+        long serviceCpuBefore = service.cpuMillis();
+        long redisCpuBefore = redisCpuMillis(redis);
+        Matcher seeded = service.await(SEEDED, 0, Duration.ofMinutes(10));
+        long serviceCpu = service.cpuMillis() - serviceCpuBefore;
+        long redisCpu = redisCpuMillis(redis) - redisCpuBefore;
+        double sinceLaunch = (System.nanoTime() - launched) / 1e9;
+        long seededUsers = Long.parseLong(seeded.group(1));
+        long seedMillis = Long.parseLong(seeded.group(2));
+        long memoryAfter = usedMemory(redis);
+        System.out.printf("service started in %s s; seeding: %d users in %d ms = %.0f users/s "
+                        + "(%.1f s from process launch)%n", started.group(1), seededUsers, seedMillis,
+                seededUsers * 1000.0 / seedMillis, sinceLaunch);
+        // CPU time does not grow with the machine's load the way wall time does
+        System.out.printf("seeding CPU: user-service %d ms (from its start-up line on), redis-server %d ms%n",
+                serviceCpu, redisCpu);
+        System.out.printf("redis memory: %.1f MB for %d users = %.0f bytes/user "
+                        + "(user hash ~%.0f B, category index entries %.0f B/user)%n",
+                (memoryAfter - memoryBefore) / 1e6, users, (memoryAfter - memoryBefore) / (double) users,
+                sampledHashBytes(redis), indexBytes(redis) / (double) users);
+
+        long audience = redis.zcard(StreamKeys.categoryMembers(category));
+        List<Double> rates = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+                    rates.add(resolve(redis, service, category, run, audience));
+        }
+        System.out.printf("audience resolution of %s (%d members): best %.0f recipients/s over %d runs%n",
+                category, audience, rates.stream().mapToDouble(Double::doubleValue).max().orElse(0), runs);
+        System.out.println("user-service said:");
+        service.lines(Pattern.compile("Seeding|Seeded|vocabulary|audience of category"))
+                .forEach(line -> System.out.println("  " + line));
+        System.out.printf("load average %s%n", loadAverage());
+    }
+
     /** Appends a campaign for {@code category} and times it until its last batch is out; returns recipients/s. */
-    private static double resolve(RedisCommands<String, String> redis, String category, int run, long audience) {
+    private static double resolve(RedisCommands<String, String> redis, UserServiceProcess service, String category,
+                                  int run, long audience) {
         String campaignId = "bench-" + UUID.randomUUID();
         Map<String, Object> campaign = new LinkedHashMap<>();
         campaign.put("campaignId", campaignId);
@@ -102,6 +121,8 @@ public final class SeedBench {
         campaign.put("message", "Measuring audience resolution");
         campaign.put("channels", List.of());
         String from = lastId(redis);
+        long serviceCpuBefore = service.cpuMillis();
+        long redisCpuBefore = redisCpuMillis(redis);
         long start = System.nanoTime();
         redis.xadd(StreamKeys.CAMPAIGNS, CODEC.envelope(EventNames.CAMPAIGN_CREATED, campaign).toFields());
         long recipients = 0;
@@ -125,12 +146,15 @@ public final class SeedBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long serviceCpu = service.cpuMillis() - serviceCpuBefore;
+        long redisCpu = redisCpuMillis(redis) - redisCpuBefore;
         if (recipients != audience) {
             throw new IllegalStateException("campaign " + campaignId + " reached " + recipients + " of " + audience);
         }
         double rate = recipients / seconds;
-        System.out.printf("run %d: %d recipients in %d batches in %.0f ms = %.0f recipients/s%n", run, recipients,
-                batches, seconds * 1000, rate);
+        System.out.printf("run %d: %d recipients in %d batches in %.0f ms = %.0f recipients/s "
+                        + "(CPU: user-service %d ms, redis-server %d ms)%n", run, recipients, batches, seconds * 1000,
+                rate, serviceCpu, redisCpu);
         return rate;
     }
 
@@ -149,6 +173,13 @@ public final class SeedBench {
         } catch (java.io.IOException e) {
             return "unknown";
         }
+    }
+
+    private static long redisCpuMillis(RedisCommands<String, String> redis) {
+        double seconds = redis.info("cpu").lines()
+                .filter(l -> l.startsWith("used_cpu_user:") || l.startsWith("used_cpu_sys:"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim())).sum();
+        return Math.round(seconds * 1000);
     }
 
     private static long usedMemory(RedisCommands<String, String> redis) {

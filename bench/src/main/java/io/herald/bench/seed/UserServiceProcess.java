@@ -94,6 +94,19 @@ final class UserServiceProcess implements AutoCloseable {
         }
     }
 
+    /** CPU time the service process has used so far, in ms (user + system, all threads). */
+    long cpuMillis() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
+    /** Writes everything the service printed so far to {@code file}. */
+    void saveOutput(Path file) throws IOException {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        synchronized (lines) {
+            java.nio.file.Files.write(file, lines, StandardCharsets.UTF_8);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

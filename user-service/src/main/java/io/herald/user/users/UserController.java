@@ -90,8 +90,9 @@ class UserController {
     @GetMapping
     Mono<UserPage> list(@RequestParam(required = false) String category, @RequestParam(required = false) String cursor,
                         @RequestParam(required = false) String limit) {
-        long after = parse("cursor", cursor, 0, 0, Long.MAX_VALUE);
-        int size = (int) parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        long after = parse("cursor", cursor, 0, 0, Long.MAX_VALUE, "must be the nextCursor of a previous page");
+        int size = (int) parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT,
+                "must be a whole number from 1 to " + MAX_LIMIT);
         if (category == null || category.isEmpty()) {
             return users.listAll(after, size);
         }
@@ -126,7 +127,7 @@ class UserController {
         return id != null && !id.isEmpty() && id.length() <= 18 && id.chars().allMatch(Character::isDigit);
     }
 
-    private static long parse(String field, String value, long fallback, long min, long max) {
+    private static long parse(String field, String value, long fallback, long min, long max, String rule) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
@@ -138,7 +139,7 @@ class UserController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalidField(field, "must be a whole number from " + min + " to " + max);
+        throw ProblemException.invalidField(field, rule);
     }
 
     private static Instant now() {
