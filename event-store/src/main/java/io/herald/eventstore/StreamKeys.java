@@ -8,7 +8,7 @@ import java.util.zip.CRC32;
  * touches together share a hash tag (the {@code {…}} part), so that they live in one Redis
  * Cluster slot.
  *
- * <p>Sections are grouped by the service that writes the keys.
+ * <p>Sections are grouped by the service that writes the keys. Pure functions, thread-safe.
  */
 public final class StreamKeys {
 
@@ -123,7 +123,61 @@ public final class StreamKeys {
         return "campaign:" + id;
     }
 
+    /**
+     * The event index of one campaign: hash envelope id → {@code <occurredAtMs> <stream> <entryId>},
+     * tagged with {@code campaign:<id>} so that it shares the projection's slot.
+     */
+    public static String campaignEvents(String id) {
+        return "{" + campaign(id) + "}:events";
+    }
+
+    /** Ids of cancelled campaigns (set, see docs/contracts.md); channel-workers read it. */
+    public static String cancelledCampaigns() {
+        return CAMPAIGNS + ":cancelled";
+    }
+
+    // The keys below share the hash tag of the campaigns stream: one Lua step touches them
+    // together with an XADD to it.
+
+    /** Every campaign id by creation time (sorted set, score = epoch ms), for newest-first listing. */
+    public static String campaignIndex() {
+        return "{" + CAMPAIGNS + "}:index";
+    }
+
+    /** Campaigns waiting for release: sorted set, score = due epoch ms. */
+    public static String campaignSchedule() {
+        return "{" + CAMPAIGNS + "}:schedule";
+    }
+
+    /** The {@code campaign_campaign_created} payload of each scheduled campaign: hash id → JSON. */
+    public static String campaignSchedulePayloads() {
+        return "{" + CAMPAIGNS + "}:schedule:payloads";
+    }
+
+    /** Released campaigns not yet completed or cancelled (set). */
+    public static String activeCampaigns() {
+        return "{" + CAMPAIGNS + "}:active";
+    }
+
+    /** The terminal outcome of each ended campaign: hash id → COMPLETED | CANCELLED. */
+    public static String campaignOutcomes() {
+        return "{" + CAMPAIGNS + "}:outcomes";
+    }
+
+    /** An {@code Idempotency-Key} of a campaign creation: string {@code <bodyHash> <campaignId>}, with a TTL. */
+    public static String campaignIdempotency(String key) {
+        return "{" + CAMPAIGNS + "}:idempotency:" + key;
+    }
+
     // ---- notification-service ----
+
+    /**
+     * Rendering state of a campaign (hash: {@code batches}, {@code lastBatch}; see
+     * docs/contracts.md): its targeted counters are final when {@code batches == lastBatch + 1}.
+     */
+    public static String rendered(String campaignId) {
+        return "rendered:" + campaignId;
+    }
 
     // ---- channel-workers ----
 }
