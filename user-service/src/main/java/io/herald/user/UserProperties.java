@@ -17,6 +17,6 @@ public record UserProperties(List<String> categories, long seedCount, long seed,
 
     public UserProperties {
         categories = categories == null ? List.of("Finance", "Movies", "Sports") : List.copyOf(categories);
-        seedBatchSize = seedBatchSize <= 0 ? 2000 : seedBatchSize;
+        seedBatchSize = seedBatchSize <= 0 ? 500 : seedBatchSize;
     }
 }

@@ -10,6 +10,7 @@ import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.EntryHandler;
 import io.herald.eventstore.consumer.StreamEntry;
 import io.herald.kit.StreamConsumers;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,8 @@ class AudienceConsumer implements EntryHandler {
                 .withBatchSize(properties.concurrency())
                 .withConcurrency(properties.concurrency())
                 .withHandlerTimeout(properties.handlerTimeout())
-                .withClaim(properties.claimIdle(), properties.claimIdle().dividedBy(2)), this);
+                .withClaim(properties.claimIdle(), properties.claimIdle().dividedBy(2))
+                .withRetries(properties.maxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(1)), this);
     }
 
     @Override

@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param handlerTimeout longest resolution of one campaign before the attempt counts as failed
  * @param claimIdle a campaign entry left pending this long by a dead instance is taken over
  * @param concurrency campaigns resolved at once by this instance
+ * @param maxAttempts attempts at one campaign before it goes to the dead letters; each attempt
+ *     keeps the batches appended before, so retries always make progress
  */
 @ConfigurationProperties("herald.audience")
 public record AudienceProperties(int batchSize, int batchesAhead, Duration snapshotTtl, Duration markerTtl,
-                                 Duration handlerTimeout, Duration claimIdle, int concurrency) {
+                                 Duration handlerTimeout, Duration claimIdle, int concurrency, int maxAttempts) {
 
     public AudienceProperties {
         if (batchSize < 1 || batchSize > 1000) {
@@ -26,5 +28,6 @@ public record AudienceProperties(int batchSize, int batchesAhead, Duration snaps
         }
         batchesAhead = Math.max(1, batchesAhead);
         concurrency = Math.max(1, concurrency);
+        maxAttempts = Math.max(1, maxAttempts);
     }
 }

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -38,7 +39,7 @@ public class UserSeeder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UserSeeder.class);
     private static final LuaScript SEED = LuaScript.fromClasspath("io/herald/user/seed/seed-users.lua");
-    private static final int BATCHES_AHEAD = 3;
+    private static final int BATCHES_AHEAD = 4;
 
     private final RedisReactiveCommands<String, String> redis;
     private final Categories categories;
@@ -48,6 +49,7 @@ public class UserSeeder implements DisposableBean {
     private final Scheduler scheduler = Schedulers.newSingle("user-seeder");
     private final Mono<FakeUsers> fakeUsers;
     private volatile SeedStatus status;
+    private final AtomicLong firstBefore = new AtomicLong(-1);
 
     UserSeeder(RedisConnections connections, Categories categories, UserProperties properties,
                ChannelProperties channels) {
@@ -71,42 +73,59 @@ public class UserSeeder implements DisposableBean {
             log.info("Seeding disabled (herald.users.seed-count is 0)");
             return;
         }
+        long start = System.nanoTime();
         seed(properties.seedCount())
                 .retryWhen(Retry.backoff(10, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10))
-                        .doBeforeRetry(s -> log.warn("Seeding failed, retrying: {}", s.failure().toString())))
-                .subscribe(ignored -> { }, error -> {
-                    log.error("Seeding failed", error);
-                    status = new SeedStatus("FAILED", status.seeded(), status.target(), null, error.toString());
-                });
+                        .doBeforeRetry(s -> log.warn("Seeding failed, resuming: {}", s.failure().toString())))
+                .subscribe(run -> {
+                    long millis = elapsedMillis(start);
+                    status = new SeedStatus("DONE", run.seeded(), properties.seedCount(), millis, null);
+                    if (run.seeded() > run.firstBefore()) {
+                        log.info("Seeded {} users in {} ms", run.seeded() - run.firstBefore(), millis);
+                    } else {
+                        log.info("Seeded 0 users in {} ms ({} of {} were seeded already)", millis, run.seeded(),
+                                properties.seedCount());
+                    }
+                },
+                        error -> {
+                            log.error("Seeding failed", error);
+                            status = new SeedStatus("FAILED", status.seeded(), status.target(), null, error.toString());
+                        });
     }
 
     /**
-     * Seeds until {@code target} fake users exist; emits how many this call added (0 when enough
-     * existed). Logs {@code Seeding users: n/target} along the way and {@code Seeded n users in m ms}
-     * at the end.
+     * What one call of {@link #seed} did.
+     *
+     * @param firstBefore seeded users when this process first looked (a resumed call keeps it)
+     * @param added users this call added
+     * @param seeded seeded users now
      */
-    public Mono<Long> seed(long target) {
+    public record SeedRun(long firstBefore, long added, long seeded) {
+    }
+
+    /**
+     * Seeds until {@code target} fake users exist; logs {@code Seeding users: n/target} along the
+     * way. Fails when Redis does; calling it again resumes where the counter stands.
+     */
+    public Mono<SeedRun> seed(long target) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             return categories.ensure(properties.categories())
                     .then(redis.get(StreamKeys.USERS_SEEDED).map(Long::parseLong).defaultIfEmpty(0L))
                     .flatMap(before -> {
+                        firstBefore.compareAndSet(-1, before);
                         if (before >= target) {
-                            long millis = elapsedMillis(start);
-                            status = new SeedStatus("DONE", before, target, millis, null);
-                            log.info("Seeded 0 users in {} ms ({} of {} were seeded already)", millis, before, target);
-                            return Mono.just(0L);
+                            status = new SeedStatus("DONE", before, target, elapsedMillis(start), null);
+                            return Mono.just(new SeedRun(firstBefore.get(), 0, before));
                         }
                         status = new SeedStatus("RUNNING", before, target, null, null);
                         log.info("Seeding users: {}/{}", before, target);
                         return fakeUsers
-                                .doOnNext(fake -> log.info("Fake-user vocabulary ready after {} ms", elapsedMillis(start)))
+                                .doOnNext(fake -> log.debug("Fake-user vocabulary ready after {} ms", elapsedMillis(start)))
                                 .flatMap(fake -> batches(fake, before, target))
                                 .map(after -> {
-                                    long millis = elapsedMillis(start);
-                                    status = new SeedStatus("DONE", after, target, millis, null);
-                                    log.info("Seeded {} users in {} ms", after - before, millis);
-                                    return after - before;
+                                    status = new SeedStatus("DONE", after, target, elapsedMillis(start), null);
+                                    return new SeedRun(firstBefore.get(), after - before, after);
                                 });
                     });
         });

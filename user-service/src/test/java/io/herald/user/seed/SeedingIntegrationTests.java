@@ -97,7 +97,7 @@ class SeedingIntegrationTests {
     @Test
     void seedingAgainAddsNobody() {
         long streamBefore = redis.xlen(StreamKeys.USERS);
-        assertThat(seeder.seed(3000).block(Duration.ofSeconds(30))).isZero();
+        assertThat(seeder.seed(3000).block(Duration.ofSeconds(30)).added()).isZero();
         assertThat(redis.get(StreamKeys.USERS_SEEDED)).isEqualTo("3000");
         assertThat(storedUsers()).isEqualTo(3000);
         assertThat(redis.xlen(StreamKeys.USERS)).isEqualTo(streamBefore);
@@ -107,7 +107,7 @@ class SeedingIntegrationTests {
     @Order(Integer.MAX_VALUE)
     void aLargerTargetAddsOnlyTheMissingUsers() {
         long before = Long.parseLong(redis.get(StreamKeys.USERS_SEEDED));
-        assertThat(seeder.seed(before + 450).block(Duration.ofSeconds(60))).isEqualTo(450);
+        assertThat(seeder.seed(before + 450).block(Duration.ofSeconds(60)).added()).isEqualTo(450);
         assertThat(redis.get(StreamKeys.USERS_SEEDED)).isEqualTo(Long.toString(before + 450));
         assertThat(storedUsers()).isEqualTo(before + 450);
     }
