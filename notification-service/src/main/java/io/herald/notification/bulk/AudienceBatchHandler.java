@@ -62,18 +62,18 @@ final class AudienceBatchHandler implements EntryHandler {
                 .doOnNext(queued -> metrics.queued(queued.stream(), queued.appended()))
                 .collectList()
                 .flatMap(results -> rendered.markRendered(batch.campaignId(), batch.batch(), batch.lastBatch())
-                        .doOnNext(state -> logBatch(batch, results, state)))
+                        .doOnNext(complete -> logBatch(batch, results, complete)))
                 .then();
     }
 
-    private void logBatch(AudienceResolved batch, List<BatchQueue.Queued> results, RenderedCampaigns.State state) {
+    private void logBatch(AudienceResolved batch, List<BatchQueue.Queued> results, boolean campaignComplete) {
         if (results.stream().anyMatch(queued -> queued.appended() < 0)) {
             log.info("campaign {} batch {} was queued before on {}; nothing appended again", batch.campaignId(),
                     batch.batch(), results.stream().filter(q -> q.appended() < 0).map(BatchQueue.Queued::stream).toList());
         }
         log.debug("campaign {} batch {} queued: {}", batch.campaignId(), batch.batch(), results);
-        if (state.complete()) {
-            log.info("campaign {} fully rendered: {} batch(es)", batch.campaignId(), state.batches());
+        if (campaignComplete) {
+            log.info("campaign {} fully rendered (batch {} came last)", batch.campaignId(), batch.batch());
         }
     }
 }

@@ -15,25 +15,20 @@ final class RenderedCampaigns {
 
     private static final LuaScript MARK_RENDERED = LuaScript.fromClasspath("io/herald/notification/mark-rendered.lua");
 
-    /** The record after an update; {@code lastBatch} is -1 until the last batch was seen. */
-    record State(long batches, long lastBatch) {
-
-        boolean complete() {
-            return lastBatch >= 0 && batches == lastBatch + 1;
-        }
-    }
-
     private final RedisReactiveCommands<String, String> redis;
 
     RenderedCampaigns(RedisReactiveCommands<String, String> redis) {
         this.redis = redis;
     }
 
-    /** Counts batch {@code batch} as rendered (once, however often it is called). */
-    Mono<State> markRendered(String campaignId, int batch, boolean lastBatch) {
-        return MARK_RENDERED.<Object>run(redis, ScriptOutputType.MULTI, new String[] {StreamKeys.rendered(campaignId)},
+    /**
+     * Counts batch {@code batch} as rendered (once, however often it is called); emits whether the
+     * campaign is now fully rendered.
+     */
+    Mono<Boolean> markRendered(String campaignId, int batch, boolean lastBatch) {
+        return MARK_RENDERED.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {StreamKeys.rendered(campaignId)},
                         Integer.toString(batch), lastBatch ? "1" : "0")
-                .collectList()
-                .map(values -> new State((Long) values.get(0), (Long) values.get(1)));
+                .next()
+                .map(complete -> complete == 1L);
     }
 }
