@@ -14,6 +14,8 @@ import io.herald.notification.queue.QueuedMessages;
 import io.herald.notification.support.HeraldRedis;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,25 +52,41 @@ class RenderingThroughputIntegrationTests {
         int warmUp = 10;
         int measured = 20;
         long renderNanos = 0;
+        long renderCpuNanos = 0;
         long queueNanos = 0;
+        double redisCpuBefore = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < warmUp + measured; i++) {
             EventEnvelope event = batch("direct", i, false, List.of(), AudienceBatches.reachableRange(i * RECIPIENTS,
                     RECIPIENTS, ALL));
+            if (i == warmUp) {
+                redisCpuBefore = redisCpuSeconds();
+            }
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             AudienceResolved decoded = codec.decode(event, AudienceResolved.class).validated();
             BatchRenderer.Plan plan = renderer.render(decoded);
             long rendered = System.nanoTime();
+            long cpuRendered = threads.getCurrentThreadCpuTime();
             queue.queue("direct", i, plan.entriesByStream()).collectList().block(Duration.ofSeconds(30));
             long queued = System.nanoTime();
             if (i >= warmUp) {
                 renderNanos += rendered - start;
                 queueNanos += queued - rendered;
+                renderCpuNanos += cpuRendered - cpuStart;
             }
         }
+        double redisCpuMs = (redisCpuSeconds() - redisCpuBefore) * 1000 / measured;
         double renderMs = renderNanos / 1e6 / measured;
         double queueMs = queueNanos / 1e6 / measured;
         System.out.printf("[measure] 1000 recipients x 3 channels: decode+render %.1f ms, queue (3 Lua calls) %.1f ms,"
-                + " %.0f notifications/s on one thread%n", renderMs, queueMs, 3 * RECIPIENTS / ((renderMs + queueMs) / 1000));
+                + " %.0f notifications/s on one thread (wall clock, machine load %.1f)%n", renderMs, queueMs,
+                3 * RECIPIENTS / ((renderMs + queueMs) / 1000), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        double cpuMs = renderCpuNanos / 1e6 / measured;
+        System.out.printf("[measure] CPU per batch of 3000 notifications: decode+render %.1f ms (%.1f us each),"
+                + " redis-server %.1f ms (%.1f us each): one core renders %.0f/s, redis queues %.0f/s%n", cpuMs,
+                cpuMs * 1000 / (3 * RECIPIENTS), redisCpuMs, redisCpuMs * 1000 / (3 * RECIPIENTS),
+                3 * RECIPIENTS / (cpuMs / 1000), 3 * RECIPIENTS / (redisCpuMs / 1000));
 
         try (HeraldRedis redis = new HeraldRedis(testRedis.url())) {
             for (String channel : ALL) {
@@ -76,6 +94,18 @@ class RenderingThroughputIntegrationTests {
                         .isEqualTo(Integer.toString((warmUp + measured) * RECIPIENTS));
             }
         }
+    }
+
+    /** CPU seconds redis-server has used (user + system), from INFO cpu. */
+    private double redisCpuSeconds() {
+        String info = connections.commands().info("cpu").block(Duration.ofSeconds(10));
+        double total = 0;
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return total;
     }
 
     @Test
