@@ -1,5 +1,6 @@
 package io.herald.notification.bulk;
 
+import io.herald.eventstore.StreamKeys;
 import io.herald.notification.queue.Channels;
 import io.herald.notification.queue.NotificationId;
 import io.herald.notification.queue.QueuedMessages;
@@ -47,19 +48,24 @@ final class BatchRenderer {
 
     Plan render(AudienceResolved batch) {
         List<String> campaignChannels = channelsOf(batch);
-        Map<String, List<QueuedMessages.Entry>> byStream = new LinkedHashMap<>();
-        int expected = Math.max(16, batch.recipients().size() / channels.channelPartitions());
-        for (String channel : campaignChannels) {
-            for (String stream : channels.bulkStreams(channel)) {
-                byStream.put(stream, new ArrayList<>(expected));
+        int partitions = channels.channelPartitions();
+        int expected = Math.max(16, batch.recipients().size() / partitions);
+        // per campaign channel, the entries of each partition (index = partition number)
+        List<List<List<QueuedMessages.Entry>>> byChannel = new ArrayList<>(campaignChannels.size());
+        for (int c = 0; c < campaignChannels.size(); c++) {
+            List<List<QueuedMessages.Entry>> byPartition = new ArrayList<>(partitions);
+            for (int p = 0; p < partitions; p++) {
+                byPartition.add(new ArrayList<>(expected));
             }
+            byChannel.add(byPartition);
         }
         Map<String, Integer> skipped = new LinkedHashMap<>();
         MessageRenderer renderer = new MessageRenderer(batch.subject(), batch.message(), batch.campaignId(),
                 batch.campaignName());
         for (Recipient recipient : batch.recipients()) {
             MessageRenderer.Texts texts = null;
-            for (String channel : campaignChannels) {
+            for (int c = 0; c < campaignChannels.size(); c++) {
+                String channel = campaignChannels.get(c);
                 if (!recipient.channels().contains(channel)) {
                     continue;
                 }
@@ -71,7 +77,15 @@ final class BatchRenderer {
                     texts = renderer.texts(recipient);
                 }
                 NotificationId id = new NotificationId(batch.campaignId(), recipient.userId(), channel);
-                byStream.get(channels.bulkStream(channel, recipient.userId())).add(messages.entry(id, texts.on(channel)));
+                byChannel.get(c).get(StreamKeys.partitionOf(recipient.userId(), partitions))
+                        .add(messages.entry(id, texts.on(channel)));
+            }
+        }
+        Map<String, List<QueuedMessages.Entry>> byStream = new LinkedHashMap<>();
+        for (int c = 0; c < campaignChannels.size(); c++) {
+            List<String> streams = channels.bulkStreams(campaignChannels.get(c));
+            for (int p = 0; p < partitions; p++) {
+                byStream.put(streams.get(p), byChannel.get(c).get(p));
             }
         }
         return new Plan(byStream, skipped);

@@ -18,28 +18,38 @@ public final class MessageRenderer {
     private final Template message;
     private final String campaignId;
     private final String campaignName;
+    /** The HTML part when no placeholder depends on the recipient: built once, not per recipient. */
+    private final String sharedHtml;
 
     public MessageRenderer(String subject, String message, String campaignId, String campaignName) {
         this.subject = Template.compile(subject);
         this.message = Template.compile(message);
         this.campaignId = campaignId;
         this.campaignName = campaignName;
+        this.sharedHtml = this.subject.isConstant() && this.message.isConstant()
+                ? EmailLayout.html(TextLimits.singleLine(this.subject.render(null)), this.message.render(null))
+                : null;
     }
 
     /** The recipient's texts, rendered once and then shaped for each of their channels. */
     public Texts texts(Recipient recipient) {
         Placeholder.Values values = new Placeholder.Values(recipient, campaignId, campaignName);
-        return new Texts(recipient, TextLimits.singleLine(subject.render(values)), message.render(values));
+        return new Texts(recipient, TextLimits.singleLine(subject.render(values)), message.render(values), sharedHtml);
     }
 
-    /** The rendered subject and message of one recipient. */
-    public record Texts(Recipient recipient, String subject, String message) {
+    /**
+     * The rendered subject and message of one recipient.
+     *
+     * @param sharedHtml the e-mail HTML part when it is the same for every recipient, else null
+     */
+    public record Texts(Recipient recipient, String subject, String message, String sharedHtml) {
 
         /** The message on {@code channel}, addressed to the recipient's address there. */
         public RenderedMessage on(String channel) {
             String to = recipient.addressFor(channel);
             return switch (channel) {
-                case "email" -> new RenderedMessage(to, subject, message, EmailLayout.html(subject, message));
+                case "email" -> new RenderedMessage(to, subject, message,
+                        sharedHtml != null ? sharedHtml : EmailLayout.html(subject, message));
                 case "sms" -> new RenderedMessage(to, subject, TextLimits.fit(message, TextLimits.SMS_TEXT), null);
                 case "push" -> new RenderedMessage(to, TextLimits.fit(subject, TextLimits.PUSH_TITLE),
                         TextLimits.fit(message, TextLimits.PUSH_BODY), null);

@@ -60,7 +60,7 @@ public final class Template {
         return new Template(segments.toArray(Segment[]::new), length);
     }
 
-    /** The text for these values. */
+    /** The text for these values (which may be null for a {@linkplain #isConstant() constant} template). */
     String render(Placeholder.Values values) {
         if (segments.length == 1 && segments[0].literal() != null) {
             return segments[0].literal();

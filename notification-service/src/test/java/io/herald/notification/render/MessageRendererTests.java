@@ -109,4 +109,18 @@ class MessageRendererTests {
         assertThat(webhook.subject()).isEqualTo("Hi Ada Lovelace");
         assertThat(webhook.body()).hasSize(500);
     }
+
+    @Test
+    void aMessageWithoutPlaceholdersBuildsItsHtmlPartOnceForAllRecipients() {
+        MessageRenderer renderer = new MessageRenderer("Sale", "Everything -50% <today>", "c", null);
+        Recipient bob = new Recipient("7", "Bob", "bob@example.org", null, null, List.of("email"));
+
+        RenderedMessage toAda = renderer.texts(ada).on("email");
+        RenderedMessage toBob = renderer.texts(bob).on("email");
+
+        assertThat(toBob.html()).isSameAs(toAda.html()).contains("Everything -50% &lt;today&gt;");
+        assertThat(toBob.to()).isEqualTo("bob@example.org");
+        assertThat(toAda.html()).isEqualTo(new MessageRenderer("Sale", "Everything -50% <today>{{name}}", "c", null)
+                .texts(new Recipient("8", "", "x@example.org", null, null, List.of("email"))).on("email").html());
+    }
 }
