@@ -172,11 +172,17 @@ public final class StreamKeys {
     // ---- notification-service ----
 
     /**
-     * Rendering state of a campaign (hash: {@code batches}, {@code lastBatch}; see
-     * docs/contracts.md): its targeted counters are final when {@code batches == lastBatch + 1}.
+     * A campaign's rendering record (hash): {@code batches} (distinct audience batches rendered),
+     * {@code lastBatch} (number of the last batch, once seen) and one {@code batch:<n>} marker per
+     * rendered batch, so that counting a batch twice is impossible.
      */
     public static String rendered(String campaignId) {
         return "rendered:" + campaignId;
+    }
+
+    /** Audience batch numbers of a campaign already appended to one channel stream (set), tagged with the stream. */
+    public static String renderedBatches(String stream, String campaignId) {
+        return "rendered-batches:{" + stream + "}:" + campaignId;
     }
 
     // ---- channel-workers ----
