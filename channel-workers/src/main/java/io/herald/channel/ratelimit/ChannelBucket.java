@@ -1,7 +1,6 @@
 package io.herald.channel.ratelimit;
 
 import io.herald.eventstore.LuaScript;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -83,9 +82,8 @@ final class ChannelBucket {
                 return;
             }
         }
-        TAKE.<Long>run(redis, ScriptOutputType.MULTI, keys, rate, burst, Integer.toString(wanted))
-                .collectList()
-                .subscribe(reply -> granted(reply.get(0), reply.get(1)), this::failWaiters);
+        TAKE.runForList(redis, keys, rate, burst, Integer.toString(wanted))
+                .subscribe(reply -> granted((Long) reply.get(0), (Long) reply.get(1)), this::failWaiters);
     }
 
     private void granted(long granted, long waitMillis) {
