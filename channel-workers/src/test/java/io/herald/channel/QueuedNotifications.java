@@ -38,10 +38,15 @@ public final class QueuedNotifications implements AutoCloseable {
                 "Subject " + index, "Hello user " + index, null, 1);
     }
 
-    /** {@code count} notifications to {@code to-<i>} on {@code stream}, appended in pipelined batches. */
+    /** The address of user {@code i} in the campaign (unique across campaigns). */
+    public static String to(String campaignId, int index) {
+        return campaignId + "-to-" + index;
+    }
+
+    /** {@code count} notifications to {@link #to} on {@code stream}, appended in pipelined batches. */
     public List<Notification> queue(String stream, String campaignId, String channel, int count) {
         List<Notification> all = IntStream.range(0, count)
-                .mapToObj(i -> notification(campaignId, channel, i, "to-" + i)).toList();
+                .mapToObj(i -> notification(campaignId, channel, i, to(campaignId, i))).toList();
         for (int from = 0; from < all.size(); from += 1000) {
             queue(stream, all.subList(from, Math.min(all.size(), from + 1000)));
         }

@@ -3,6 +3,7 @@ package io.herald.channel.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Tells a permanent SMTP failure (do not retry: 5xx reply to the recipient, malformed address)
@@ -24,6 +25,19 @@ final class SmtpFailures {
             }
             int code = replyCode(e);
             if (code >= 500 && code < 600) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the server answered with an error reply (to MAIL, RCPT or DATA): the connection is
+     * still in a known state, as opposed to a connection that broke or timed out.
+     */
+    static boolean isServerReply(Throwable error) {
+        for (Throwable e = error; e != null; e = next(e)) {
+            if (e instanceof SMTPAddressFailedException || e instanceof SMTPSendFailedException) {
                 return true;
             }
         }

@@ -12,9 +12,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * Open SMTP connections, reused from send to send ({@link JavaMailSenderImpl#send} would open and
  * close one per call, which caps a channel at a few hundred mails per second). A connection is
- * used by one thread at a time; at most {@code size} stay open. A connection that failed is
- * closed; a send that failed on a reused connection (the server may have dropped it while idle)
- * is tried once more on a fresh one. Thread-safe.
+ * used by one thread at a time; at most {@code size} stay open. A connection that broke is closed;
+ * a send that broke on a reused connection (the server may have dropped it while idle) is tried
+ * once more on a fresh one. An error reply of the server keeps the connection. Thread-safe.
  */
 final class SmtpTransportPool implements AutoCloseable {
 
@@ -41,7 +41,7 @@ final class SmtpTransportPool implements AutoCloseable {
                 sendOn(reused, message);
                 return;
             } catch (MessagingException e) {
-                if (SmtpFailures.isPermanent(e)) {
+                if (SmtpFailures.isServerReply(e)) {
                     throw e;
                 }
                 log.debug("send on a reused SMTP connection failed, trying a new one: {}", e.toString());
@@ -54,8 +54,8 @@ final class SmtpTransportPool implements AutoCloseable {
         try {
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException | RuntimeException e) {
-            // a rejected recipient leaves the session usable (the transport sends RSET); anything else may not
-            if (SmtpFailures.isPermanent(e)) {
+            // an error reply leaves the session usable (the transport sends RSET); a broken connection does not
+            if (SmtpFailures.isServerReply(e)) {
                 release(transport);
             } else {
                 closeQuietly(transport);
