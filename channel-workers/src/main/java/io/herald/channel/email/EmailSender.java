@@ -6,6 +6,7 @@ import io.herald.channel.delivery.SendResult;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
  * connection, never on event-loop threads.
  */
 @Component
-class EmailSender implements ChannelSender, AutoCloseable {
+class EmailSender implements ChannelSender, DisposableBean {
 
     private final JavaMailSenderImpl mail;
     private final EmailProperties properties;
@@ -51,7 +52,7 @@ class EmailSender implements ChannelSender, AutoCloseable {
             return SendResult.delivered();
         } catch (MessagingException e) {
             if (SmtpFailures.isPermanent(e)) {
-                return SendResult.rejected("SMTP: " + e.getMessage());
+                return SendResult.rejected("SMTP: " + SmtpFailures.reason(e));
             }
             throw e;
         }
@@ -74,8 +75,9 @@ class EmailSender implements ChannelSender, AutoCloseable {
         return message;
     }
 
+    /** Stops the send threads and closes the open SMTP connections (after the consumers stopped). */
     @Override
-    public void close() {
+    public void destroy() {
         scheduler.dispose();
         pool.close();
     }

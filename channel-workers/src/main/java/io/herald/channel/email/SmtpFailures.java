@@ -44,6 +44,16 @@ final class SmtpFailures {
         return false;
     }
 
+    /** The server's own words when it refused a recipient (e.g. {@code 550 5.1.1 <a@b>: no such user}). */
+    static String reason(Throwable error) {
+        for (Throwable e = error; e != null; e = next(e)) {
+            if (e instanceof SMTPAddressFailedException failed) {
+                return failed.getMessage() == null ? "SMTP " + failed.getReturnCode() : failed.getMessage().strip();
+            }
+        }
+        return error.getMessage();
+    }
+
     /** The SMTP reply code to a rejected recipient, or 0. */
     private static int replyCode(Throwable e) {
         return e instanceof SMTPAddressFailedException failed ? failed.getReturnCode() : 0;

@@ -20,6 +20,7 @@ class SmtpFailuresTests {
 
         assertThat(SmtpFailures.isPermanent(send)).isTrue();
         assertThat(SmtpFailures.isServerReply(send)).isTrue();
+        assertThat(SmtpFailures.reason(send)).isEqualTo("no such user");
     }
 
     @Test

@@ -67,7 +67,7 @@ class SmtpRepliesIntegrationTests {
         assertThat(queued.counter(STREAM, campaign, "failed")).isEqualTo(1);
         assertThat(queued.counter(STREAM, campaign, "delivered")).isEqualTo(19);
         assertThat(queued.outcomes(STREAM, campaign).get(campaign + ":u2:email"))
-                .contains("\"status\":\"FAILED\"", "\"attempts\":1", "550");
+                .contains("\"status\":\"FAILED\"", "\"attempts\":1", "550 5.1.1", "no such user");
         assertThat(smtp.rcptAttempts(refused)).isEqualTo(1);
         assertThat(queued.outcomes(STREAM, campaign).get(campaign + ":u3:email"))
                 .contains("\"status\":\"DELIVERED\"", "\"attempts\":3");
@@ -75,18 +75,18 @@ class SmtpRepliesIntegrationTests {
     }
 
     @Test
-    void tenThousandEmailsTravelOverAtMostEightReusedSmtpConnections() {
-        int connectionsBefore = smtp.connections();
+    void fiveThousandEmailsTravelOverAtMostEightReusedSmtpConnections() {
         long start = System.nanoTime();
-        queued.queue(STREAM, campaign, "email", 10_000);
+        queued.queue(STREAM, campaign, "email", 5_000);
 
-        await().atMost(Duration.ofSeconds(180)).until(() -> queued.counter(STREAM, campaign, "delivered") == 10_000);
+        await().atMost(Duration.ofSeconds(180)).until(() -> queued.counter(STREAM, campaign, "delivered") == 5_000);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("THROUGHPUT email: 10000 mails over SMTP in %.2f s = %.0f mails/s, %d new connections%n",
-                seconds, 10_000 / seconds, smtp.connections() - connectionsBefore);
-        assertThat(smtp.connections() - connectionsBefore).isLessThanOrEqualTo(8);
+        System.out.printf("THROUGHPUT email: 5000 mails over SMTP in %.2f s = %.0f mails/s, %d connections in all%n",
+                seconds, 5_000 / seconds, smtp.connections());
+        // every connection this class's tests opened: the pool keeps them, error replies included
+        assertThat(smtp.connections()).isLessThanOrEqualTo(8);
         assertThat(new HashSet<>(smtp.accepted())).contains(QueuedNotifications.to(campaign, 0),
-                QueuedNotifications.to(campaign, 9_999));
+                QueuedNotifications.to(campaign, 4_999));
     }
 
     private static ScriptedSmtpServer start() {
