@@ -23,8 +23,14 @@ class DeliveryThroughputIntegrationTests {
 
     private static final int BACKLOG = 50_000;
 
+    private static long calls(String commandStats, String command) {
+        return commandStats.lines().filter(line -> line.startsWith("cmdstat_" + command + ":calls="))
+                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(','))))
+                .sum();
+    }
+
     @Test
-    void oneInstanceSettlesAFiftyThousandNotificationBacklogCompletely(TestRedis redis) {
+    void oneInstanceSettlesAFiftyThousandNotificationBacklogWithOneCancellationLookupPerSecond(TestRedis redis) {
         String campaign = "c-" + UUID.randomUUID();
         String stream = StreamKeys.notify(WebhookSender.CHANNEL);
         try (QueuedNotifications queued = new QueuedNotifications(redis.url())) {
@@ -38,6 +44,13 @@ class DeliveryThroughputIntegrationTests {
             System.out.printf("THROUGHPUT webhook: %d notifications queued in %.2f s, all settled after %.2f s = %.0f/s%n",
                     BACKLOG, queuedIn, seconds, BACKLOG / seconds);
             assertThat(queued.outcomes(stream, campaign)).hasSize(BACKLOG);
+
+            String stats = queued.redis().info("commandstats");
+            System.out.printf("THROUGHPUT redis calls for %d notifications: sismember=%d hexists=%d evalsha=%d xreadgroup=%d%n",
+                    BACKLOG, calls(stats, "sismember"), calls(stats, "hexists"), calls(stats, "evalsha"),
+                    calls(stats, "xreadgroup"));
+            // the cancellation check is cached: one SISMEMBER per campaign per cancellation-ttl (1 s), not per notification
+            assertThat(calls(stats, "sismember")).isLessThanOrEqualTo((long) seconds + 2);
         }
     }
 }
