@@ -186,4 +186,20 @@ public final class StreamKeys {
     }
 
     // ---- channel-workers ----
+
+    /** Ids of cancelled campaigns (set, written by campaign-service, read by channel-workers). */
+    public static final String CANCELLED_CAMPAIGNS = "campaigns:cancelled";
+
+    /**
+     * Running outcome totals of one channel stream (hash: delivered, failed, deadLettered,
+     * cancelled), counted with the delivered record, hence tagged with the stream.
+     */
+    public static String channelTotals(String stream) {
+        return "channel-totals:{" + stream + "}";
+    }
+
+    /** The token bucket that limits a channel's send rate across all worker instances (hash). */
+    public static String rateLimit(String channel) {
+        return "rate-limit:{" + notify(channel) + "}";
+    }
 }
