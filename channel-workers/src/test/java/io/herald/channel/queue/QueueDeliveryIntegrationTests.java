@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import io.herald.channel.queue.QueueClient.Fetched;
-import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -132,7 +129,9 @@ class QueueDeliveryIntegrationTests {
         String id = queues.publish("jobs", "{}");
         Fetched delivery = queues.fetch("jobs", "visibilityTimeout=PT1S").get(0);
 
-        awaitLeasesExpired(redis, "jobs");
+        try (RedisProbe probe = new RedisProbe(redis.url())) {
+            probe.awaitLeasesExpired("jobs");
+        }
 
         assertThat(queues.acknowledge("jobs", delivery.receipt())).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(queues.requeue("jobs", delivery.receipt())).isEqualTo(HttpStatus.NOT_FOUND);
@@ -197,20 +196,6 @@ class QueueDeliveryIntegrationTests {
         }
 
         assertThat(queues.fetch("jobs", "max=100&visibilityTimeout=PT12H&wait=PT20S")).hasSize(1);
-    }
-
-    /** Waits, by Redis's clock, until every lease of the queue has run out. */
-    static void awaitLeasesExpired(TestRedis redis, String queue) {
-        try (RedisClient client = RedisClient.create(redis.url());
-             StatefulRedisConnection<String, String> connection = client.connect()) {
-            var deadlines = connection.sync().zrangeWithScores(StreamKeys.queueDeadlines(queue), -1, -1);
-            assertThat(deadlines).isNotEmpty();
-            long latest = (long) deadlines.get(0).getScore();
-            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                List<String> time = connection.sync().time();
-                return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000 > latest;
-            });
-        }
     }
 
     private static List<Fetched> concat(List<Fetched> a, List<Fetched> b) {

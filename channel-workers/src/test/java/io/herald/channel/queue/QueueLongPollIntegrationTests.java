@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import io.herald.channel.queue.QueueClient.Fetched;
-import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,28 +31,25 @@ class QueueLongPollIntegrationTests {
     WebTestClient web;
 
     QueueClient queues;
-    RedisClient client;
-    StatefulRedisConnection<String, String> redis;
+    RedisProbe probe;
 
     @BeforeEach
     void connect(TestRedis testRedis) {
         testRedis.flushAll();
         queues = new QueueClient(web);
-        client = RedisClient.create(testRedis.url());
-        redis = client.connect();
+        probe = new RedisProbe(testRedis.url());
     }
 
     @AfterEach
     void disconnect() {
-        redis.close();
-        client.shutdown();
+        probe.close();
     }
 
     @Test
     void longPollReturnsAMessagePublishedWhileItWaits() throws Exception {
-        long scripts = scriptCalls();
+        long scripts = probe.scriptCalls();
         CompletableFuture<List<Fetched>> waiting = CompletableFuture.supplyAsync(() -> queues.fetch("mail", "wait=PT15S"));
-        awaitWaiter("mail", scripts);
+        probe.awaitLongPoll("mail", scripts);
         assertThat(waiting).isNotDone();
 
         long published = System.nanoTime();
@@ -71,9 +64,9 @@ class QueueLongPollIntegrationTests {
     void longPollWakesWhenAMessageIsRequeued() throws Exception {
         String id = queues.publish("retry", "{}");
         Fetched first = queues.fetch("retry", "visibilityTimeout=PT1H").get(0);
-        long scripts = scriptCalls();
+        long scripts = probe.scriptCalls();
         CompletableFuture<List<Fetched>> waiting = CompletableFuture.supplyAsync(() -> queues.fetch("retry", "wait=PT15S"));
-        awaitWaiter("retry", scripts);
+        probe.awaitLongPoll("retry", scripts);
         assertThat(waiting).isNotDone();
 
         assertThat(queues.requeue("retry", first.receipt())).isEqualTo(HttpStatus.NO_CONTENT);
@@ -102,37 +95,13 @@ class QueueLongPollIntegrationTests {
     @Test
     void longPollOnAnEmptyQueueAnswersAnEmptyListWhenTheWaitEndsAfterAHandfulOfRedisCommands() {
         queues.fetch("quiet", "");
-        long scriptsBefore = scriptCalls();
+        long scriptsBefore = probe.scriptCalls();
         long start = System.nanoTime();
 
         assertThat(queues.fetchRaw("quiet", "wait=PT3S")).isEqualTo("[]");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         // one fetch when the wait starts and one when it ends: a busy loop would run hundreds
-        assertThat(scriptCalls() - scriptsBefore).isLessThanOrEqualTo(3);
-    }
-
-    /**
-     * Waits until a long poll is under way: this process listens to the queue's wake-ups and has
-     * run the poll's first (empty) fetch since {@code scriptsBefore}.
-     */
-    private void awaitWaiter(String queue, long scriptsBefore) {
-        String channel = StreamKeys.queueSignal(queue);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() ->
-                redis.sync().pubsubNumsub(channel).getOrDefault(channel, 0L) > 0 && scriptCalls() > scriptsBefore);
-    }
-
-    private long scriptCalls() {
-        String stats = redis.sync().info("commandstats");
-        return calls(stats, "cmdstat_evalsha:") + calls(stats, "cmdstat_eval:");
-    }
-
-    private static long calls(String stats, String command) {
-        int at = stats.indexOf(command);
-        if (at < 0) {
-            return 0;
-        }
-        int from = stats.indexOf("calls=", at) + "calls=".length();
-        return Long.parseLong(stats.substring(from, stats.indexOf(',', from)));
+        assertThat(probe.scriptCalls() - scriptsBefore).isLessThanOrEqualTo(3);
     }
 }
