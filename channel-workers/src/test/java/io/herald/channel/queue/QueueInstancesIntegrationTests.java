@@ -6,6 +6,7 @@ import io.herald.channel.ChannelWorkersApplication;
 import io.herald.channel.queue.QueueClient.Fetched;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,12 +14,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -97,6 +100,28 @@ class QueueInstancesIntegrationTests {
 
             assertThat(waiting.get(15, TimeUnit.SECONDS)).extracting(Fetched::id).containsExactly(id);
         }
+    }
+
+    @Test
+    void whileRedisIsDownTheApiAnswers503AndServesAgainOnceItIsBack(TestRedis redis) {
+        QueueClient queues = client(start(redis, "a"));
+        queues.publish("outage", "{}");
+        String receipt = queues.fetch("outage", "").get(0).receipt();
+
+        redis.stop();
+        try {
+            queues.publishRaw("outage", "{}").expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            queues.web().post().uri("/api/v1/queues/outage/fetch").exchange().expectStatus().isEqualTo(503);
+            queues.web().post().uri("/api/v1/queues/outage/acknowledge/" + receipt).exchange().expectStatus().isEqualTo(503);
+        } finally {
+            redis.start();
+        }
+
+        // the test server keeps no data across a restart: the queue and its group are made anew
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                queues.publishRaw("outage", "{\"after\":true}").returnResult(Void.class).getStatus().value() == 201);
+        assertThat(queues.fetch("outage", "max=10")).extracting(Fetched::body).contains("{\"after\":true}");
     }
 
     private ConfigurableApplicationContext start(TestRedis redis, String instance) {
