@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,9 @@ final class QueueSignals implements SmartLifecycle {
     private final Map<String, Waiters> waiters = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    QueueSignals(ReactiveRedisMessageListenerContainer container) {
-        this.container = container;
+    /** Opens one pub/sub connection for the whole process, closed when the application stops. */
+    QueueSignals(ReactiveRedisConnectionFactory factory) {
+        this.container = new ReactiveRedisMessageListenerContainer(factory);
     }
 
     /** Completes once this process receives the queue's signals (at once after the first time). */
