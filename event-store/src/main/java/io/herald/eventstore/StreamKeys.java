@@ -201,5 +201,31 @@ public final class StreamKeys {
     /** The token bucket that limits a channel's send rate across all worker instances (hash). */
     public static String rateLimit(String channel) {
         return "rate-limit:{" + notify(channel) + "}";
+    // HTTP queue API: every key of one queue carries the hash tag {queue:<name>}, the slot of the
+    // stream queue:<name>, so that the queue's Lua scripts stay atomic on a cluster.
+
+    /** Lease deadlines of a queue: sorted set of stream entry id by deadline (epoch ms; 0 = requeued). */
+    public static String queueDeadlines(String name) {
+        return "queue-deadlines:{" + queue(name) + "}";
+    }
+
+    /** Live receipts of a queue: hash receipt → stream entry id. */
+    public static String queueReceipts(String name) {
+        return "queue-receipts:{" + queue(name) + "}";
+    }
+
+    /** The current lease of each leased message of a queue: hash stream entry id → receipt. */
+    public static String queueLeases(String name) {
+        return "queue-leases:{" + queue(name) + "}";
+    }
+
+    /** Deliveries so far of each unacknowledged message of a queue: hash stream entry id → count. */
+    public static String queueDeliveries(String name) {
+        return "queue-deliveries:{" + queue(name) + "}";
+    }
+
+    /** Pub/sub channel announcing that a queue has a message available (published or requeued). */
+    public static String queueSignal(String name) {
+        return "queue-signal:{" + queue(name) + "}";
     }
 }
