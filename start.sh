@@ -194,6 +194,10 @@ greenmail_jar() {
   version="$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$HERALD_ROOT/pom.xml" | head -n 1)"
   [[ -n "$version" ]] || die "greenmail.version is not set in pom.xml"
   jar="$RUN_DIR/lib/greenmail-standalone-$version.jar"
+  local cached="$HOME/.m2/repository/com/icegreen/greenmail-standalone/$version/greenmail-standalone-$version.jar"
+  if [[ ! -f "$jar" && -f "$cached" ]]; then
+    mkdir -p "$RUN_DIR/lib" && cp "$cached" "$jar"
+  fi
   if [[ ! -f "$jar" ]]; then
     say "    fetching com.icegreen:greenmail-standalone:$version from Maven Central" >&2
     (cd "$HERALD_ROOT" && ./mvnw -B -q -N dependency:copy \

@@ -35,7 +35,7 @@ stop_group() {
       step "stopping $name (pid $pid): TERM"
       kill -TERM "$pid" 2>/dev/null || true
     elif [[ -f "$(pid_file "$name")" ]]; then
-      say "    $name: pid file without its process (already gone), removed"
+      say "    $name: its process is gone (or the pid now belongs to another program): pid file removed"
       rm -f "$(pid_file "$name")"
     fi
   done
