@@ -1,0 +1,123 @@
+package io.herald.kit;
+
+import io.herald.eventstore.EventCodec;
+import io.herald.eventstore.EventStore;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.consumer.DeadLetters;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the service kit: API key check, body limit, problem+json errors, Redis client options
+ * that fail fast (503) while Redis is away and reconnect quickly when it returns, and the
+ * event-store beans every service uses.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@EnableConfigurationProperties(KitProperties.class)
+public class HeraldKitAutoConfiguration {
+
+    @Bean
+    ApiKeyFilter heraldApiKeyFilter(KitProperties properties) {
+        if (!properties.hasApiKey() && !properties.openWithoutKey()) {
+            throw new IllegalStateException("HERALD_API_KEY is not set. Set it (every /api/** request must send it as "
+                    + "X-API-Key), or set herald.open-without-key=true for open local use.");
+        }
+        return new ApiKeyFilter(properties.apiKey());
+    }
+
+    @Bean
+    BodySizeFilter heraldBodySizeFilter(KitProperties properties) {
+        return new BodySizeFilter(properties.maxBodySize().toBytes());
+    }
+
+    @Bean
+    CodecCustomizer heraldCodecLimit(KitProperties properties) {
+        return configurer -> configurer.defaultCodecs().maxInMemorySize((int) properties.maxBodySize().toBytes());
+    }
+
+    @Bean
+    ProblemHandler heraldProblemHandler(JsonMapper jsonMapper) {
+        return new ProblemHandler(jsonMapper);
+    }
+
+    /** Reject commands while disconnected (so requests get 503 at once instead of hanging). */
+    @Bean
+    LettuceClientConfigurationBuilderCustomizer heraldLettuceOptions(DataRedisProperties redis) {
+        Duration timeout = redis.getTimeout() == null ? Duration.ofSeconds(5) : redis.getTimeout();
+        Duration connectTimeout = redis.getConnectTimeout() == null ? Duration.ofSeconds(2) : redis.getConnectTimeout();
+        return builder -> builder.clientOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build())
+                .build());
+    }
+
+    /** Reconnect within a second of Redis coming back (Lettuce's default backs off to 30 s). */
+    @Bean
+    ClientResourcesBuilderCustomizer heraldReconnectDelay() {
+        return builder -> builder.reconnectDelay(
+                Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    RedisConnections heraldRedisConnections(LettuceConnectionFactory factory) {
+        return new RedisConnections((RedisClient) factory.getRequiredNativeClient(), false);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec heraldEventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventStore heraldEventStore(RedisConnections connections) {
+        return new EventStore(connections.commands());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters heraldDeadLetters(RedisConnections connections) {
+        return new DeadLetters(connections.commands());
+    }
+
+    @Bean
+    StreamConsumers heraldStreamConsumers(RedisConnections connections, MeterRegistry registry,
+                                          KitProperties properties) {
+        return new StreamConsumers(connections, registry, instanceId(properties));
+    }
+
+    private static String instanceId(KitProperties properties) {
+        if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
+            return properties.instanceId();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+}

@@ -1,0 +1,32 @@
+package io.herald.kit;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults shared by every service, added with the lowest precedence: a service's own
+ * {@code application.yml} or the environment overrides each of them.
+ */
+public final class KitDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("herald.api-key", "${HERALD_API_KEY:}"),
+            Map.entry("spring.data.redis.url", "${REDIS_URL:redis://127.0.0.1:6379}"),
+            // blocking stream reads wait up to 2 s; the command timeout must exceed that
+            Map.entry("spring.data.redis.timeout", "5s"),
+            Map.entry("spring.data.redis.connect-timeout", "2s"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.endpoint.health.show-details", "always"),
+            Map.entry("management.endpoint.health.group.readiness.include", "readinessState,redis"),
+            Map.entry("server.shutdown", "graceful"),
+            Map.entry("spring.main.banner-mode", "off"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("heraldKitDefaults", DEFAULTS));
+    }
+}

@@ -1,0 +1,23 @@
+package io.herald.kit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings every Herald service shares.
+ *
+ * @param apiKey the key required in {@code X-API-Key} on {@code /api/**} ({@code HERALD_API_KEY})
+ * @param openWithoutKey start without a key and leave {@code /api/**} open; for local use only
+ * @param maxBodySize largest accepted request body; larger ones get 413
+ * @param instanceId this process's name among consumers of a group; keep it stable across
+ *     restarts of the same instance so it takes its own pending entries back at once
+ */
+@ConfigurationProperties("herald")
+public record KitProperties(String apiKey, @DefaultValue("false") boolean openWithoutKey,
+                            @DefaultValue("256KB") DataSize maxBodySize, String instanceId) {
+
+    public boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+}

@@ -1,0 +1,90 @@
+package io.herald.kit;
+
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.ConnectException;
+import java.util.List;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Turns any exception into the problem a client should see. Stateless. */
+final class ProblemMapper {
+
+    ProblemException toProblem(Throwable error) {
+        if (error instanceof ProblemException problem) {
+            return problem;
+        }
+        if (causedBy(error, DataBufferLimitException.class)) {
+            return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                    "The request body is larger than this service accepts.");
+        }
+        if (redisUnavailable(error)) {
+            return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
+                    "Redis cannot be reached right now; retry shortly.");
+        }
+        if (error instanceof WebExchangeBindException bind) {
+            List<ProblemException.FieldProblem> fields = bind.getFieldErrors().stream()
+                    .map(f -> new ProblemException.FieldProblem(f.getField(), f.getDefaultMessage()))
+                    .toList();
+            return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "The request has " + fields.size() + " invalid field(s).", fields);
+        }
+        if (error instanceof ConstraintViolationException violations) {
+            List<ProblemException.FieldProblem> fields = violations.getConstraintViolations().stream()
+                    .map(v -> new ProblemException.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                    .toList();
+            return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "The request has " + fields.size() + " invalid parameter(s).", fields);
+        }
+        if (error instanceof ServerWebInputException input) {
+            String detail = causedBy(error, DecodingException.class)
+                    ? "The request body is not valid JSON for this endpoint."
+                    : input.getReason();
+            return new ProblemException(HttpStatus.BAD_REQUEST, "Bad request", detail);
+        }
+        if (error instanceof ResponseStatusException status) {
+            HttpStatus known = HttpStatus.resolve(status.getStatusCode().value());
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            return new ProblemException(status.getStatusCode(), title,
+                    status.getReason() == null ? title : status.getReason());
+        }
+        return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The service failed to handle this request.");
+    }
+
+    private static boolean redisUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RedisConnectionException || t instanceof RedisCommandTimeoutException
+                    || t instanceof RedisConnectionFailureException || t instanceof ConnectException) {
+                return true;
+            }
+            // Lettuce rejects commands with a plain RedisException while disconnected
+            if (t instanceof RedisException && t.getMessage() != null
+                    && (t.getMessage().contains("not connected") || t.getMessage().contains("Connection closed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,80 @@
+package io.herald.kit;
+
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.consumer.ConsumerSettings;
+import io.herald.eventstore.consumer.EntryHandler;
+import io.herald.eventstore.consumer.StreamConsumer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The stream consumers of a service, tied to the application's lifecycle: registered consumers
+ * start when the context is ready and stop gracefully (finishing the batch in hand) before the
+ * Redis connections close. Thread-safe.
+ */
+public final class StreamConsumers implements SmartLifecycle {
+
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final RedisConnections connections;
+    private final MeterRegistry registry;
+    private final String instanceId;
+    private final List<StreamConsumer> consumers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+
+    StreamConsumers(RedisConnections connections, MeterRegistry registry, String instanceId) {
+        this.connections = connections;
+        this.registry = registry;
+        this.instanceId = instanceId;
+    }
+
+    /**
+     * Registers a consumer; it starts with the application (at once if the application runs
+     * already).
+     */
+    public StreamConsumer register(ConsumerSettings settings, EntryHandler handler) {
+        StreamConsumer consumer = new StreamConsumer(connections, settings, handler, registry);
+        consumers.add(consumer);
+        if (running) {
+            consumer.start();
+        }
+        return consumer;
+    }
+
+    /** This process's consumer name, suffixed: unique per process, stable if configured so. */
+    public String consumerName(String suffix) {
+        return instanceId + "-" + suffix;
+    }
+
+    /** Stops one consumer and forgets it. */
+    public void unregister(StreamConsumer consumer) {
+        consumers.remove(consumer);
+        consumer.stop(GRACE);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        consumers.forEach(StreamConsumer::start);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        consumers.parallelStream().forEach(consumer -> consumer.stop(GRACE));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the web server, stops before it (and before the Redis connections close). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+}
