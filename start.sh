@@ -24,7 +24,7 @@ Environment (defaults in brackets):
   HERALD_{CAMPAIGN,USER,NOTIFICATION,WORKERS}_PORT [8080,8081,8082,8083]
   HERALD_MAIL_SMTP_PORT [1025], HERALD_MAIL_UI_PORT [8025]   local mail catcher
   HERALD_JAVA_OPTS             JVM flags of the services
-  HERALD_START_TIMEOUT [180]   seconds to wait for the services to become healthy
+  HERALD_START_TIMEOUT [240]   seconds to wait for the services to become healthy
   HERALD_RUN_DIR [./.run]      pid files, logs, API key, Redis data
 EOF
 }
@@ -44,7 +44,7 @@ for arg in "$@"; do
 done
 
 SEED_USERS="${HERALD_SEED_USERS:-${HERALD_USERS_SEED_COUNT:-100000}}"
-START_TIMEOUT="${HERALD_START_TIMEOUT:-180}"
+START_TIMEOUT="${HERALD_START_TIMEOUT:-240}"
 SEED_TIMEOUT="${HERALD_SEED_TIMEOUT:-300}"
 # Sized for a laptop running four services next to each other: a fixed, small heap and G1
 # for throughput. -XX:TieredStopAtLevel=1 or SerialGC would save memory at the cost of speed.
@@ -276,7 +276,7 @@ service_env_prefix() {
   esac
 }
 
-healthy() { curl -fsS -m 2 "http://127.0.0.1:$(service_port "$1")/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; }
+healthy() { curl -fsS -m 2 "http://127.0.0.1:$(service_port "$1")/actuator/health/readiness" >/dev/null 2>&1; }
 
 last_seed_line() { grep -E 'Seed(ing|ed) [0-9]*' "$LOG_DIR/user-service.log" 2>/dev/null | tail -n 1 | sed -E 's/.*(Seed(ing|ed) )/\1/' || true; }
 
@@ -301,7 +301,7 @@ fail_service() {
 }
 
 wait_for_services() {
-  step "waiting for /actuator/health of the services (timeout ${START_TIMEOUT}s)"
+  step "waiting for /actuator/health/readiness of the services (timeout ${START_TIMEOUT}s)"
   local deadline=$((SECONDS + START_TIMEOUT)) t0=$SECONDS s line seed
   local -A ready=()
   while (( ${#ready[@]} < ${#SERVICES[@]} )); do
@@ -342,7 +342,7 @@ wait_for_seeding() {
     elif [[ -n "$line" ]]; then
       progress "$line  [$((SECONDS - t0))s]"
     elif (( SECONDS - quiet_since > ${HERALD_SEED_GRACE:-10} )); then
-      progress_done; say "    no seeding logged: the users were seeded by an earlier run"; return
+      progress_done; say "    no seeding line in the user-service log: nothing to seed (enough users from an earlier run)"; return
     fi
     if (( SECONDS - t0 > SEED_TIMEOUT )); then
       progress_done; warn "seeding has not finished after ${SEED_TIMEOUT}s; last line: $line"; return
@@ -373,10 +373,17 @@ run_local() {
     return
   fi
   step "starting the services (JVM flags: $JAVA_OPTS)"
-  local s
+  local s user_was_running=0
+  live_pid user-service >/dev/null && user_was_running=1
   for s in "${SERVICES[@]}"; do start_service "$s"; done
   wait_for_services
-  wait_for_seeding local_log_user_service
+  if (( user_was_running )); then
+    local seeded
+    seeded="$(last_seed_line)"
+    step "users: ${seeded:-user-service was already running; nothing seeded now}"
+  else
+    wait_for_seeding local_log_user_service
+  fi
   print_summary local
 }
 
