@@ -280,11 +280,11 @@ healthy() { curl -fsS -m 2 "http://127.0.0.1:$(service_port "$1")/actuator/healt
 
 last_seed_line() { grep -E 'Seed(ing|ed) [0-9]*' "$LOG_DIR/user-service.log" 2>/dev/null | tail -n 1 | sed -E 's/.*(Seed(ing|ed) )/\1/' || true; }
 
-# Prints one progress line: on a terminal it is rewritten in place, in a log every 5 s.
+# Prints one progress line: on a terminal it is rewritten in place, in a log every 10 s.
 progress() {
   if [[ -t 1 ]]; then
     printf '\r\033[K    %s' "$1"
-  elif (( SECONDS % 5 == 0 )) && [[ "${LAST_PROGRESS:-}" != "$SECONDS" ]]; then
+  elif (( SECONDS - ${LAST_PROGRESS:--100} >= 10 )); then
     LAST_PROGRESS=$SECONDS
     printf '    %s\n' "$1"
   fi
@@ -510,7 +510,13 @@ EOF
 
 # ---------------------------------------------------------------- main
 
-step "Herald start ($(date -u +%H:%M:%S) UTC, state in $RUN_DIR)"
-choose_mode
-ensure_api_key
-if [[ "$MODE" == docker ]]; then run_docker; else run_local; fi
+main() {
+  step "Herald start ($(date -u +%H:%M:%S) UTC, state in $RUN_DIR)"
+  choose_mode
+  ensure_api_key
+  if [[ "$MODE" == docker ]]; then run_docker; else run_local; fi
+}
+
+# On one line, so that bash has read all of it before running: editing this file (a git
+# checkout) while a start is in progress cannot change what the running start does.
+main; exit

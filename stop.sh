@@ -3,6 +3,8 @@
 # while the live process still is the one we started), or the Compose project in Docker
 # mode. A Redis that start.sh found running is left alone. Never kills by name.
 set -euo pipefail
+# The body is one block, read whole before it runs, so editing the file meanwhile is harmless.
+{
 # shellcheck source=infra/lib/common.sh
 source "$(dirname "$0")/infra/lib/common.sh"
 
@@ -81,3 +83,5 @@ if (( STOPPED == 0 )); then
 else
   say "Stopped $STOPPED process(es). Logs and Redis data stay in $RUN_DIR (remove it to start from scratch)."
 fi
+exit
+}

@@ -9,6 +9,8 @@
 #   4. stop.sh leaves no process and no port of ours, and a second stop.sh says so and exits 0.
 # Usage: infra/smoke-test.sh   (SMOKE_KEEP=1 keeps the state directory for inspection)
 set -euo pipefail
+# The body is one block, read whole before it runs, so editing the file meanwhile is harmless.
+{
 # shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 cd "$HERALD_ROOT"
@@ -148,3 +150,5 @@ again="$(./stop.sh)" || fail "second stop.sh exited non-zero"
 [[ "$again" == *"not running"* ]] || fail "second stop.sh did not say that nothing runs: $again"
 echo "smoke: ok: nothing of ours runs, no port of ours is open; second stop.sh: $again"
 echo "smoke: PASS in $((SECONDS - T0)) s"
+exit
+}
