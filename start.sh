@@ -130,7 +130,7 @@ build_jars() {
   if (( BUILD == 0 )); then
     local s
     for s in $stale; do [[ -f "$(service_jar "$s")" ]] || die "--no-build but $(service_jar "$s") is missing"; done
-    warn "--no-build: jars older than the sources: $(echo $stale)"
+    warn "--no-build: jars older than the sources: ${stale//$'\n'/ }"
     return
   fi
   if any_service_running; then
@@ -289,7 +289,7 @@ progress() {
     printf '    %s\n' "$1"
   fi
 }
-progress_done() { [[ -t 1 ]] && printf '\r\033[K' || true; }
+progress_done() { if [[ -t 1 ]]; then printf '\r\033[K'; fi; }
 
 fail_service() {
   local s="$1" why="$2"
@@ -442,6 +442,7 @@ docker_log_user_service() { compose logs --no-color user-service; }
 # ---------------------------------------------------------------- summary
 
 # A URL with a password is printed as a reference to the variable, never spelled out.
+# shellcheck disable=SC2016 # the variable name is printed on purpose
 cli_url() { if [[ "$REDIS_URL" == *@* ]]; then echo '"$REDIS_URL"'; else echo "$REDIS_URL"; fi; }
 
 print_infra_summary() {
@@ -493,7 +494,8 @@ Look inside:
 Stop with ./stop.sh
 EOF
   else
-    local cli="redis-cli -u $(cli_url)"
+    local cli
+    cli="redis-cli -u $(cli_url)"
     cat <<EOF
 Look inside:
   streams        $cli XRANGE campaigns - + COUNT 5

@@ -11,7 +11,7 @@
 set -euo pipefail
 # The body is one block, read whole before it runs, so editing the file meanwhile is harmless.
 {
-# shellcheck source=lib/common.sh
+# shellcheck source=infra/lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 cd "$HERALD_ROOT"
 
