@@ -137,9 +137,9 @@ build_jars() {
     warn "jars are older than the sources, but services are running: ./stop.sh && ./start.sh to run the new code"
     return
   fi
-  step "building the service jars (./mvnw -B -DskipTests package; log: $LOG_DIR/build.log)"
   local t=$SECONDS modules
   modules="$(IFS=,; echo "${SERVICES[*]}")"
+  step "building the service jars (./mvnw -B -DskipTests -pl $modules -am package; log: $LOG_DIR/build.log)"
   if ! (cd "$HERALD_ROOT" && ./mvnw -B -DskipTests -pl "$modules" -am package) > "$LOG_DIR/build.log" 2>&1; then
     tail -n 40 "$LOG_DIR/build.log" >&2
     die "build failed (full log: $LOG_DIR/build.log)"
@@ -263,7 +263,9 @@ start_service() {
     channel-workers) extra=(SPRING_MAIL_HOST="$MAIL_HOST" SPRING_MAIL_PORT="$MAIL_SMTP_PORT") ;;
   esac
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  env SERVER_PORT="$port" SPRING_DATA_REDIS_URL="$REDIS_URL" HERALD_API_KEY="$HERALD_API_KEY" "${extra[@]}" \
+  # A stable instance id lets a restarted service take back its own pending stream entries at once.
+  env SERVER_PORT="$port" SPRING_DATA_REDIS_URL="$REDIS_URL" HERALD_API_KEY="$HERALD_API_KEY" \
+    HERALD_INSTANCE_ID="${HERALD_INSTANCE_PREFIX:-local}-$s" "${extra[@]}" \
     nohup java $JAVA_OPTS -jar "$(service_jar "$s")" >"$log" 2>&1 </dev/null &
   echo $! > "$(pid_file "$s")"
   say "    $s: started (pid $!, port $port, log $log)"
