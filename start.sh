@@ -405,6 +405,12 @@ run_docker() {
     echo "HERALD_API_KEY=$HERALD_API_KEY"
     echo "HERALD_REDIS_PASSWORD=$(cat "$password_file")"
     echo "HERALD_SEED_USERS=$SEED_USERS"
+    local s
+    for s in "${SERVICES[@]}"; do echo "HERALD_$(service_env_prefix "$s")_PORT=$(service_port "$s")"; done
+    echo "HERALD_MAIL_SMTP_PORT=$MAIL_SMTP_PORT"
+    echo "HERALD_MAIL_UI_PORT=$MAIL_UI_PORT"
+    echo "HERALD_REDIS_HOST_PORT=${HERALD_REDIS_HOST_PORT:-6380}"
+    echo "HERALD_REDISINSIGHT_PORT=${HERALD_REDISINSIGHT_PORT:-5540}"
   } > "$RUN_DIR/compose.env"
   local -a up=(up -d)
   (( BUILD )) && up+=(--build)
@@ -488,9 +494,9 @@ EOF
   if [[ "$mode" == docker ]]; then
     cat <<EOF
 Look inside:
-  RedisInsight   http://localhost:5540   (database "herald" is preconfigured)
-  Mailpit        http://localhost:8025   (every e-mail sent)
-  redis-cli      redis-cli -p \${HERALD_REDIS_HOST_PORT:-6380} -a "\$(cat $RUN_DIR/redis-password)" XRANGE campaigns - + COUNT 5
+  RedisInsight   http://localhost:${HERALD_REDISINSIGHT_PORT:-5540}   (database "herald" is preconfigured)
+  Mailpit        http://localhost:$MAIL_UI_PORT   (every e-mail sent)
+  redis-cli      REDISCLI_AUTH="\$(cat $RUN_DIR/redis-password)" redis-cli -p ${HERALD_REDIS_HOST_PORT:-6380} XRANGE campaigns - + COUNT 5
   SMS and push   docker compose -p $COMPOSE_PROJECT -f infra/docker-compose.yml logs channel-workers | grep -E 'sms|push'
 
 Stop with ./stop.sh
