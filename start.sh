@@ -366,6 +366,8 @@ record_env() {
 }
 
 run_local() {
+  command -v java >/dev/null || die "java not found: install a JDK 17 (Debian/Ubuntu: sudo apt-get install -y openjdk-17-jdk-headless)"
+  command -v curl >/dev/null || die "curl not found: sudo apt-get install -y curl"
   (( INFRA_ONLY )) || build_jars
   setup_redis
   setup_mail
