@@ -293,13 +293,16 @@ progress() {
 }
 progress_done() { if [[ -t 1 ]]; then printf '\r\033[K'; fi; }
 
-fail_service() {
-  local s="$1" why="$2"
+show_log_tail() {
   progress_done
-  say "--- last lines of $LOG_DIR/$s.log ---" >&2
-  tail -n 40 "$LOG_DIR/$s.log" >&2 || true
+  say "--- last lines of $LOG_DIR/$1.log ---" >&2
+  tail -n 40 "$LOG_DIR/$1.log" >&2 || true
   say "---" >&2
-  die "$s $why. The other processes are still running: ./stop.sh cleans up."
+}
+
+fail_service() {
+  show_log_tail "$1"
+  die "$1 $2. The other processes are still running: ./stop.sh cleans up."
 }
 
 wait_for_services() {
@@ -322,9 +325,10 @@ wait_for_services() {
     progress "$line${seed:+| $seed}  [$((SECONDS - t0))s]"
     (( ${#ready[@]} == ${#SERVICES[@]} )) && break
     if (( SECONDS > deadline )); then
-      for s in "${SERVICES[@]}"; do
-        [[ -n "${ready[$s]:-}" ]] || fail_service "$s" "is not healthy after ${START_TIMEOUT}s"
-      done
+      local late=()
+      for s in "${SERVICES[@]}"; do [[ -n "${ready[$s]:-}" ]] || late+=("$s"); done
+      for s in "${late[@]:0:${#late[@]}-1}"; do show_log_tail "$s"; done
+      fail_service "${late[-1]}" "is not ready after ${START_TIMEOUT}s (not ready: ${late[*]})"
     fi
     sleep 1
   done
