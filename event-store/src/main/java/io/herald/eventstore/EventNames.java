@@ -2,6 +2,7 @@ package io.herald.eventstore;
 
 /**
  * Event names, {@code <service>_<scope>_<type>} in lower snake case and past tense (DESIGN §2).
+ * Each service publishes only its own names.
  */
 public final class EventNames {
 

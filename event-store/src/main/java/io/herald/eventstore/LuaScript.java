@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A Lua script run with {@code EVALSHA}, falling back to {@code EVAL} (which caches it) when the
@@ -44,11 +46,34 @@ public final class LuaScript {
         return new LuaScript(name, source);
     }
 
-    /** Runs the script; the flux emits the reply: one element, or each element of a multi-bulk reply. */
+    /**
+     * Runs the script; the flux emits the reply as one element. With {@link ScriptOutputType#MULTI}
+     * Lettuce emits the whole multi-bulk reply as one {@code List} (not element by element): use
+     * {@link #runForList} to get it as a list.
+     */
     public <T> Flux<T> run(RedisReactiveCommands<String, String> redis, ScriptOutputType type,
                            String[] keys, String... args) {
         return redis.<T>evalsha(sha1, type, keys, args)
                 .onErrorResume(RedisNoScriptException.class, e -> redis.<T>eval(source, type, keys, args));
+    }
+
+    /**
+     * Runs a script that returns an array ({@code MULTI}); emits its elements as one list (empty
+     * for an empty array). Elements are {@code Long} for Lua integers, {@code String} for strings,
+     * nested {@code List}s for nested tables.
+     */
+    public Mono<List<Object>> runForList(RedisReactiveCommands<String, String> redis, String[] keys, String... args) {
+        return this.<Object>run(redis, ScriptOutputType.MULTI, keys, args)
+                .collectList()
+                .map(LuaScript::unwrap);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> unwrap(List<Object> emitted) {
+        if (emitted.size() == 1 && emitted.get(0) instanceof List<?> whole) {
+            return (List<Object>) whole;
+        }
+        return emitted;
     }
 
     public String name() {

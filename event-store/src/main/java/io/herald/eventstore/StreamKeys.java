@@ -8,7 +8,7 @@ import java.util.zip.CRC32;
  * touches together share a hash tag (the {@code {…}} part), so that they live in one Redis
  * Cluster slot.
  *
- * <p>Sections are grouped by the service that writes the keys.
+ * <p>Sections are grouped by the service that writes the keys. Pure functions, thread-safe.
  */
 public final class StreamKeys {
 

@@ -20,6 +20,7 @@ import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderC
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +56,16 @@ public class HeraldKitAutoConfiguration {
     @Bean
     ProblemHandler heraldProblemHandler(JsonMapper jsonMapper) {
         return new ProblemHandler(jsonMapper);
+    }
+
+    /**
+     * Let headers up to 64 KiB reach the application, which answers oversized values (API key,
+     * Idempotency-Key) with problem+json; beyond that Netty refuses the request with a bare 431.
+     * Set here because Boot applies {@code server.max-http-request-header-size} to Netty only for HTTP/2.
+     */
+    @Bean
+    NettyServerCustomizer heraldHeaderLimit() {
+        return server -> server.httpRequestDecoder(decoder -> decoder.maxHeaderSize(64 * 1024));
     }
 
     /** Reject commands while disconnected (so requests get 503 at once instead of hanging). */

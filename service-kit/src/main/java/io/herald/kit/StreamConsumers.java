@@ -72,9 +72,12 @@ public final class StreamConsumers implements SmartLifecycle {
         return running;
     }
 
-    /** Starts after the web server, stops before it (and before the Redis connections close). */
+    /**
+     * Starts last and stops first: after the Redis connection factory and the web server are up,
+     * and before either goes down, so that the batch in hand can still be settled.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1000;
+        return Integer.MAX_VALUE - 1000;
     }
 }

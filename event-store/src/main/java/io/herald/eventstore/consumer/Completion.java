@@ -8,6 +8,10 @@ package io.herald.eventstore.consumer;
  *
  * <p>Keys of a {@code Recorded} completion must share the stream's hash tag
  * ({@link io.herald.eventstore.StreamKeys#delivered}, {@link io.herald.eventstore.StreamKeys#progress}).
+ *
+ * <p>The acknowledgement happens only after the handler's {@code Mono} emitted the completion,
+ * together with the rest of its batch; until then the entry stays pending and may be delivered
+ * again (at-least-once). Completions are immutable and thread-safe.
  */
 public sealed interface Completion {
 

@@ -3,7 +3,6 @@ package io.herald.eventstore.consumer;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Range;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,19 +44,16 @@ final class RetryBook {
     Mono<Failure> fail(String entryId) {
         String[] failKeys = {keys[1], keys[0]};
         String jitter = Double.toString(ThreadLocalRandom.current().nextDouble());
-        return FAIL.<Object>run(redis, ScriptOutputType.MULTI, failKeys, entryId,
+        return FAIL.runForList(redis, failKeys, entryId,
                         Integer.toString(settings.maxAttempts()), Long.toString(System.currentTimeMillis()),
                         Long.toString(settings.initialBackoff().toMillis()),
                         Long.toString(settings.maxBackoff().toMillis()), jitter)
-                .collectList()
                 .map(reply -> new Failure((Long) reply.get(0), (Long) reply.get(1)));
     }
 
     /** Takes up to {@code max} entries whose retry is due: entry id → failed attempts so far. */
     Mono<Map<String, Integer>> takeDue(int max) {
-        return TAKE_DUE.<Object>run(redis, ScriptOutputType.MULTI, keys,
-                        Long.toString(System.currentTimeMillis()), Integer.toString(max))
-                .collectList()
+        return TAKE_DUE.runForList(redis, keys, Long.toString(System.currentTimeMillis()), Integer.toString(max))
                 .map(RetryBook::pairs);
     }
 
@@ -72,8 +68,7 @@ final class RetryBook {
         List<String> args = new ArrayList<>(entryIds.size() + 1);
         args.add(Long.toString(System.currentTimeMillis()));
         args.addAll(entryIds);
-        return TAKE_CLAIMED.<Object>run(redis, ScriptOutputType.MULTI, keys, args.toArray(String[]::new))
-                .collectList()
+        return TAKE_CLAIMED.runForList(redis, keys, args.toArray(String[]::new))
                 .map(RetryBook::pairs);
     }
 

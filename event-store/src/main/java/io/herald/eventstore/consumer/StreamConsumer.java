@@ -86,7 +86,7 @@ public final class StreamConsumer implements AutoCloseable {
         Mono<Void> readOnce = read(XReadArgs.StreamOffset.lastConsumed(settings.stream())).flatMap(processor::process);
         readLoop = ensureGroup()
                 .then(recoverOwnPending("0"))
-                .then(retries.earliestDue().doOnNext(retryTimer::schedule).then())
+                .then(scheduleEarliestRetry())
                 .thenMany(readOnce.repeat(() -> running))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2))
                         .filter(e -> running)
@@ -146,13 +146,21 @@ public final class StreamConsumer implements AutoCloseable {
         });
     }
 
-    /** Handles entries taken from the pending list, except those waiting for a later retry. */
+    /**
+     * Handles entries taken from the pending list, except those waiting for a later retry: this
+     * consumer owns them now, so its retry timer must know when they are due.
+     */
     private Mono<Void> handleTaken(List<StreamMessage<String, String>> messages) {
         List<String> ids = messages.stream().map(StreamMessage::getId).toList();
         return retries.takeClaimed(ids).flatMap(now -> processor.process(messages.stream()
-                .filter(m -> now.containsKey(m.getId()))
-                .map(m -> toEntry(m, now.get(m.getId())))
-                .toList()));
+                        .filter(m -> now.containsKey(m.getId()))
+                        .map(m -> toEntry(m, now.get(m.getId())))
+                        .toList())
+                .then(now.size() < ids.size() ? scheduleEarliestRetry() : Mono.empty()));
+    }
+
+    private Mono<Void> scheduleEarliestRetry() {
+        return retries.earliestDue().doOnNext(retryTimer::schedule).then();
     }
 
     private Mono<Void> retryDue() {
@@ -161,7 +169,7 @@ public final class StreamConsumer implements AutoCloseable {
         }
         return retries.takeDue(settings.batchSize())
                 .flatMap(due -> due.isEmpty() ? Mono.empty() : claimAndProcess(due))
-                .then(retries.earliestDue().doOnNext(retryTimer::schedule).then());
+                .then(scheduleEarliestRetry());
     }
 
     private Mono<Void> claimAndProcess(Map<String, Integer> due) {

@@ -1,0 +1,147 @@
+package io.herald.acceptance;
+
+import static io.herald.acceptance.HeraldStack.Service.CAMPAIGN;
+import static io.herald.acceptance.HeraldStack.Service.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.herald.testsupport.RealRedis;
+import io.herald.testsupport.RealRedisExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 6's end-to-end acceptance: three users with different subscriptions, two campaigns, each
+ * notification delivered to exactly the right people on exactly their channels, mails over real
+ * SMTP, campaigns COMPLETED with exact counters.
+ */
+@RealRedis
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CampaignDeliveryIntegrationTests {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    static HeraldStack stack;
+    static final Api api = new Api();
+    static String ada;
+    static String bob;
+    static String cleo;
+
+    @BeforeAll
+    static void startHeraldAndCreateThreeUsers() {
+        stack = HeraldStack.start(RealRedisExtension.current().url(), smtp.getSmtp().getPort(), Map.of(), "delivery");
+        ada = createUser(Map.of("name", "Ada Finance", "email", "ada@example.com",
+                "categories", List.of("Finance"), "channels", List.of("email")));
+        bob = createUser(Map.of("name", "Bob Both", "phone", "+4915112345678", "deviceToken", "device-token-bob",
+                "categories", List.of("Finance", "Sports"), "channels", List.of("sms", "push")));
+        cleo = createUser(Map.of("name", "Cleo Movies", "email", "cleo@example.com", "phone", "+4915187654321",
+                "categories", List.of("Movies"), "channels", List.of("email", "sms")));
+    }
+
+    @AfterAll
+    static void stopHerald() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void financeCampaignReachesAdaByEmailAndBobBySmsAndPushAndNobodyElse() throws Exception {
+        String campaign = createCampaign("Finance", "Hi {{name}}", "Markets moved, {{name}}.");
+        JsonNode done = awaitCompleted(campaign);
+
+        assertThat(counter(done, "email", "targeted")).isEqualTo(1);
+        assertThat(counter(done, "email", "delivered")).isEqualTo(1);
+        assertThat(counter(done, "sms", "targeted")).isEqualTo(1);
+        assertThat(counter(done, "sms", "delivered")).isEqualTo(1);
+        assertThat(counter(done, "push", "targeted")).isEqualTo(1);
+        assertThat(counter(done, "push", "delivered")).isEqualTo(1);
+        assertThat(done.path("completedAt").isMissingNode() || done.path("completedAt").isNull()).isFalse();
+
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
+        assertThat(mails[0].getSubject()).isEqualTo("Hi Ada Finance");
+        assertThat(GreenMailUtil.getBody(mails[0])).contains("Markets moved, Ada Finance.");
+
+        assertThat(deliveredIds("email", campaign)).containsExactly(campaign + ":" + ada + ":email");
+        assertThat(deliveredIds("sms", campaign)).containsExactly(campaign + ":" + bob + ":sms");
+        assertThat(deliveredIds("push", campaign)).containsExactly(campaign + ":" + bob + ":push");
+        String workerLog = Files.readString(stack.log(HeraldStack.Service.WORKERS));
+        assertThat(workerLog).contains(campaign + ":" + bob + ":sms").contains(campaign + ":" + bob + ":push");
+    }
+
+    @Test
+    @Order(2)
+    void moviesCampaignReachesOnlyCleoOnBothHerChannels() throws Exception {
+        int mailsBefore = smtp.getReceivedMessages().length;
+        String campaign = createCampaign("Movies", "Tonight, {{name}}", "A new film for you, {{name}}.");
+        JsonNode done = awaitCompleted(campaign);
+
+        assertThat(counter(done, "email", "delivered")).isEqualTo(1);
+        assertThat(counter(done, "sms", "delivered")).isEqualTo(1);
+        assertThat(counter(done, "push", "targeted")).isZero();
+        assertThat(deliveredIds("email", campaign)).containsExactly(campaign + ":" + cleo + ":email");
+        assertThat(deliveredIds("sms", campaign)).containsExactly(campaign + ":" + cleo + ":sms");
+
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(mailsBefore + 1);
+        MimeMessage mail = mails[mails.length - 1];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("cleo@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Tonight, Cleo Movies");
+    }
+
+    private static String createUser(Map<String, Object> user) {
+        Api.Response response = api.call("POST", stack.url(USER, "/api/v1/users"), Api.json(user));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asString();
+    }
+
+    private static String createCampaign(String category, String subject, String message) {
+        Api.Response response = api.call("POST", stack.url(CAMPAIGN, "/api/v1/campaigns"), Api.json(Map.of(
+                "name", category + " news", "category", category, "subject", subject, "message", message)));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().path("id").asString();
+    }
+
+    private static JsonNode awaitCompleted(String campaign) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Api.Response response = api.call("GET", stack.url(CAMPAIGN, "/api/v1/campaigns/" + campaign), null);
+            assertThat(response.status()).isEqualTo(200);
+            last[0] = response.json();
+            assertThat(last[0].path("status").asString()).isEqualTo("COMPLETED");
+        });
+        return last[0];
+    }
+
+    private static long counter(JsonNode campaign, String channel, String name) {
+        return campaign.path("progress").path(channel).path(name).asLong(0);
+    }
+
+    private static List<String> deliveredIds(String channel, String campaign) {
+        try (RedisClient client = RedisClient.create(RealRedisExtension.current().url());
+             StatefulRedisConnection<String, String> connection = client.connect()) {
+            return List.copyOf(connection.sync().hkeys("delivered:{notify:" + channel + "}:" + campaign));
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.herald.acceptance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four Herald services as separate {@code java -jar} processes on free ports against one
+ * Redis, as an operator runs them. Logs go to {@code target/acceptance-logs/}.
+ */
+final class HeraldStack implements AutoCloseable {
+
+    static final String API_KEY = "acceptance-key";
+
+    enum Service {
+        USER("user-service"), CAMPAIGN("campaign-service"), NOTIFICATION("notification-service"),
+        WORKERS("channel-workers");
+
+        final String module;
+
+        Service(String module) {
+            this.module = module;
+        }
+    }
+
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Path> logs = new EnumMap<>(Service.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * Starts all four services and waits until each is ready.
+     *
+     * @param redisUrl the Redis every service uses
+     * @param smtpPort the SMTP server channel-workers sends e-mail to
+     * @param extraEnv more environment for every service (e.g. shorter claim timeouts)
+     */
+    static HeraldStack start(String redisUrl, int smtpPort, Map<String, String> extraEnv, String name) {
+        HeraldStack stack = new HeraldStack();
+        try {
+            for (Service service : Service.values()) {
+                stack.launch(service, redisUrl, smtpPort, extraEnv, name);
+            }
+            for (Service service : Service.values()) {
+                stack.awaitReady(service, Duration.ofSeconds(120));
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.printLogTails();
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void launch(Service service, String redisUrl, int smtpPort, Map<String, String> extraEnv, String name) {
+        Path jar = Path.of("..", service.module, "target", service.module + "-0.1.0-SNAPSHOT.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build the services first (./mvnw -B verify builds them)");
+        }
+        int port = freePort();
+        Path log = Path.of("target", "acceptance-logs", name + "-" + service.module + ".log").toAbsolutePath();
+        try {
+            Files.createDirectories(log.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SPRING_DATA_REDIS_URL", redisUrl);
+        env.put("REDIS_URL", redisUrl);
+        env.put("HERALD_API_KEY", API_KEY);
+        env.put("HERALD_INSTANCE_ID", name + "-" + service.module);
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
+        env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
+        env.putAll(extraEnv);
+        try {
+            processes.put(service, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.module, e);
+        }
+        ports.put(service, port);
+        logs.put(service, log);
+    }
+
+    private void awaitReady(Service service, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service.module + " exited during start-up");
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        url(service, "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(service.module + " not ready within " + timeout);
+    }
+
+    URI url(Service service, String path) {
+        return URI.create("http://127.0.0.1:" + ports.get(service) + path);
+    }
+
+    Path log(Service service) {
+        return logs.get(service);
+    }
+
+    void printLogTails() {
+        logs.forEach((service, log) -> {
+            try {
+                List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+                System.err.println("---- " + service.module + " (" + log + ") ----");
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
+            } catch (IOException e) {
+                System.err.println("cannot read " + log);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    // Readiness of a child process can only be observed by asking it again.
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+}

@@ -1,0 +1,207 @@
+package io.herald.acceptance;
+
+import static io.herald.acceptance.HeraldStack.Service.CAMPAIGN;
+import static io.herald.acceptance.HeraldStack.Service.NOTIFICATION;
+import static io.herald.acceptance.HeraldStack.Service.USER;
+import static io.herald.acceptance.HeraldStack.Service.WORKERS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The malformed and hostile requests of the bad-input sweep (issue 10), every one a 4xx. */
+final class HostileRequests {
+
+    record Probe(HeraldStack.Service service, String method, String path, String body, Map<String, String> headers,
+                 String why) {
+
+        @Override
+        public String toString() {
+            return service.module + " " + method + " " + (path.length() > 80 ? path.substring(0, 80) + "…" : path)
+                    + " — " + why;
+        }
+    }
+
+    private static final Map<String, String> KEY = Map.of("X-API-Key", HeraldStack.API_KEY);
+    private static final String HUGE = "x".repeat(300 * 1024);
+    private static final String CONTROL = "Fin\\u0000an\\u0007ce\\u001b[31m";
+    private static final String REDIS_INJECTION = "Finance\\r\\nFLUSHALL\\r\\n";
+    private static final String SQL_INJECTION = "Finance' OR '1'='1'; DROP TABLE users; --";
+
+    private final List<Probe> probes = new ArrayList<>();
+
+    static List<Probe> all() {
+        HostileRequests r = new HostileRequests();
+        r.withoutOrWithWrongKey();
+        r.campaigns();
+        r.users();
+        r.notifications();
+        r.channels();
+        r.queues();
+        return r.probes;
+    }
+
+    private void add(HeraldStack.Service service, String method, String path, String body, String why) {
+        probes.add(new Probe(service, method, path, body, KEY, why));
+    }
+
+    private void withoutOrWithWrongKey() {
+        List<Object[]> endpoints = List.of(
+                new Object[] {CAMPAIGN, "POST", "/api/v1/campaigns", "{}"},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/campaign/create?category=Finance&subject=s&message=m&name=n", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/campaigns", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/campaigns/x", null},
+                new Object[] {CAMPAIGN, "DELETE", "/api/v1/campaigns/x", null},
+                new Object[] {USER, "POST", "/api/v1/users", "{}"},
+                new Object[] {USER, "GET", "/api/v1/users/1", null},
+                new Object[] {USER, "DELETE", "/api/v1/users/1", null},
+                new Object[] {USER, "GET", "/api/v1/categories", null},
+                new Object[] {USER, "POST", "/api/v1/categories", "{\"name\":\"Travel\"}"},
+                new Object[] {NOTIFICATION, "POST", "/api/v1/notifications", "{}"},
+                new Object[] {WORKERS, "GET", "/api/v1/channels", null},
+                new Object[] {WORKERS, "POST", "/api/v1/channels/email/dead-letters/replay", null},
+                new Object[] {WORKERS, "POST", "/api/v1/queues/jobs/messages", "{\"a\":1}"});
+        for (Object[] e : endpoints) {
+            HeraldStack.Service service = (HeraldStack.Service) e[0];
+            probes.add(new Probe(service, (String) e[1], (String) e[2], (String) e[3], Map.of(), "no API key"));
+            probes.add(new Probe(service, (String) e[1], (String) e[2], (String) e[3],
+                    Map.of("X-API-Key", "wrong-" + HeraldStack.API_KEY), "wrong API key"));
+        }
+        probes.add(new Probe(CAMPAIGN, "GET", "/api/v1/campaigns", null, Map.of("X-API-Key", ""), "empty API key"));
+        probes.add(new Probe(USER, "GET", "/api/v1/categories", null,
+                Map.of("X-API-Key", "k".repeat(16 * 1024)), "16 KiB API key"));
+    }
+
+    private void campaigns() {
+        String ok = "\"name\":\"n\",\"category\":\"Finance\",\"subject\":\"s\",\"message\":\"m\"";
+        String path = "/api/v1/campaigns";
+        add(CAMPAIGN, "POST", path, "{\"name\":\"n\",", "truncated JSON");
+        add(CAMPAIGN, "POST", path, "not json at all", "not JSON");
+        add(CAMPAIGN, "POST", path, "[]", "array instead of object");
+        add(CAMPAIGN, "POST", path, "\"Finance\"", "string instead of object");
+        add(CAMPAIGN, "POST", path, "null", "null body");
+        add(CAMPAIGN, "POST", path, "{}", "empty object");
+        add(CAMPAIGN, "POST", path, "", "empty body");
+        add(CAMPAIGN, "POST", path, "{\"category\":\"Finance\",\"subject\":\"s\"}", "message missing");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("\"Finance\"", "5") + "}", "category is a number");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("\"Finance\"", "\"Astrology\"") + "}", "unknown category");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("Finance", SQL_INJECTION) + "}", "SQL-looking category");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("Finance", REDIS_INJECTION) + "}", "Redis command in category");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("Finance", CONTROL) + "}", "control characters in category");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("\"Finance\"", "\"../../etc/passwd\"") + "}", "path traversal category");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("\"s\"", "\"\"") + "}", "empty subject");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("\"m\"", "\"" + "m".repeat(10_001) + "\"") + "}", "message over 10,000 chars");
+        add(CAMPAIGN, "POST", path, "{" + ok + ",\"channels\":[\"pigeon\"]}", "unknown channel");
+        add(CAMPAIGN, "POST", path, "{" + ok + ",\"channels\":\"email\"}", "channels not a list");
+        add(CAMPAIGN, "POST", path, "{" + ok + ",\"channels\":[42]}", "channel is a number");
+        add(CAMPAIGN, "POST", path, "{" + ok + ",\"scheduledAt\":\"2001-01-01T00:00:00Z\"}", "scheduledAt in the past");
+        add(CAMPAIGN, "POST", path, "{" + ok + ",\"scheduledAt\":\"tomorrow\"}", "scheduledAt unparsable");
+        add(CAMPAIGN, "POST", path, "{" + ok + ",\"scheduledAt\":-1}", "scheduledAt negative number");
+        add(CAMPAIGN, "POST", path, "{" + ok + ",\"scheduledAt\":\"+999999999-12-31T23:59:59Z\"}", "scheduledAt far beyond");
+        add(CAMPAIGN, "POST", path, "{\"name\":\"" + HUGE + "\"}", "300 KiB body");
+        add(CAMPAIGN, "POST", path, "{" + ok.replace("\"s\"", "{\"$gt\":\"\"}") + "}", "subject is an object");
+        probes.add(new Probe(CAMPAIGN, "POST", path, "{" + ok + ",\"category\":\"Astrology\"}",
+                Map.of("X-API-Key", HeraldStack.API_KEY, "Idempotency-Key", "k".repeat(4096)), "4 KiB Idempotency-Key"));
+        probes.add(new Probe(CAMPAIGN, "POST", path, "{" + ok.replace("Finance", "Nope") + "}",
+                Map.of("X-API-Key", HeraldStack.API_KEY, "Idempotency-Key", "\u00e9\u00e8 key"), "non-ASCII Idempotency-Key"));
+        add(CAMPAIGN, "GET", "/api/v1/campaign/create", null, "create form without parameters");
+        add(CAMPAIGN, "GET", "/api/v1/campaign/create?category=Astrology&subject=s&message=m&name=n", null, "create form, unknown category");
+        add(CAMPAIGN, "GET", "/api/v1/campaign/create?category=Finance&subject=&message=m&name=n", null, "create form, empty subject");
+        add(CAMPAIGN, "GET", "/api/v1/campaign/create?category=Finance%0d%0aFLUSHALL&subject=s&message=m&name=n", null, "create form, CRLF in category");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns?limit=-1", null, "negative limit");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns?limit=abc", null, "limit not a number");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns?limit=99999999999999999999", null, "enormous limit");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns?status=BOGUS", null, "unknown status");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/does-not-exist", null, "unknown campaign");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/..%2F..%2Fetc%2Fpasswd", null, "path traversal id");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/" + "a".repeat(2000), null, "2,000-char id");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/%27%20OR%201%3D1/events", null, "SQL-looking id, events");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/*/events", null, "glob id, events");
+        add(CAMPAIGN, "DELETE", "/api/v1/campaigns/does-not-exist", null, "cancel unknown campaign");
+        add(CAMPAIGN, "DELETE", "/api/v1/campaigns/*", null, "cancel glob id");
+        add(CAMPAIGN, "PATCH", path, "{}", "method not allowed");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/does-not-exist/progress", null, "progress of unknown campaign");
+    }
+
+    private void users() {
+        String path = "/api/v1/users";
+        String ok = "\"name\":\"Eve\",\"email\":\"eve@example.com\",\"categories\":[\"Finance\"],\"channels\":[\"email\"]";
+        add(USER, "POST", path, "{\"name\":", "truncated JSON");
+        add(USER, "POST", path, "[1,2,3]", "array instead of object");
+        add(USER, "POST", path, "{}", "empty object");
+        add(USER, "POST", path, "{" + ok.replace("eve@example.com", "not-an-email") + "}", "bad e-mail");
+        add(USER, "POST", path, "{" + ok.replace("\"email\"]", "\"sms\"]") + "}", "sms chosen without phone");
+        add(USER, "POST", path, "{" + ok + ",\"phone\":\"12345\"}", "phone not E.164");
+        add(USER, "POST", path, "{" + ok.replace("[\"Finance\"]", "[\"Astrology\"]") + "}", "unknown category");
+        add(USER, "POST", path, "{" + ok.replace("[\"email\"]", "[\"pigeon\"]") + "}", "unknown channel");
+        add(USER, "POST", path, "{" + ok.replace("[\"Finance\"]", "\"Finance\"") + "}", "categories not a list");
+        add(USER, "POST", path, "{" + ok.replace("\"Eve\"", "12") + "}", "name is a number");
+        add(USER, "POST", path, "{" + ok.replace("\"Eve\"", "\"\"") + "}", "empty name");
+        add(USER, "POST", path, "{" + ok.replace("\"Eve\"", "\"" + "e".repeat(100_000) + "\"") + "}", "100,000-char name");
+        add(USER, "POST", path, "{" + ok.replace("Finance", REDIS_INJECTION) + "}", "Redis command in category");
+        add(USER, "POST", path, "{" + ok.replace("eve@example.com", "eve@example.com\\r\\nBcc: all@example.com") + "}", "header injection in e-mail");
+        add(USER, "POST", path, "{\"name\":\"" + HUGE + "\"}", "300 KiB body");
+        add(USER, "GET", path + "/does-not-exist", null, "unknown user");
+        add(USER, "GET", path + "/..%2F..%2Fetc%2Fpasswd", null, "path traversal id");
+        add(USER, "GET", path + "/-1", null, "negative id");
+        add(USER, "GET", path + "/99999999999999999999999", null, "enormous id");
+        add(USER, "PUT", path + "/does-not-exist/preferences", "{\"categories\":[\"Finance\"],\"channels\":[\"email\"]}", "preferences of unknown user");
+        add(USER, "PUT", path + "/1/preferences", "{\"categories\":", "preferences truncated JSON");
+        add(USER, "PUT", path + "/1/preferences", "{\"categories\":[\"Astrology\"],\"channels\":[\"email\"]}", "preferences unknown category");
+        add(USER, "DELETE", path + "/does-not-exist", null, "delete unknown user");
+        add(USER, "GET", path + "?category=Finance&limit=-5", null, "negative limit");
+        add(USER, "GET", path + "?category=Finance&limit=abc", null, "limit not a number");
+        add(USER, "GET", path + "?category=Finance&limit=100000000000", null, "enormous limit");
+        add(USER, "GET", path + "?category=Finance&cursor=%00%01garbage", null, "garbage cursor");
+        add(USER, "GET", path + "?category=Astrology", null, "list unknown category");
+        add(USER, "POST", "/api/v1/categories", "{\"name\":\"\"}", "empty category name");
+        add(USER, "POST", "/api/v1/categories", "{\"name\":123}", "category name a number");
+        add(USER, "POST", "/api/v1/categories", "{\"name\":\"" + REDIS_INJECTION + "\"}", "Redis command as category name");
+        add(USER, "POST", "/api/v1/categories", "{\"name\":\"" + CONTROL + "\"}", "control characters in category name");
+        add(USER, "POST", "/api/v1/categories", "{\"name\":\"" + "c".repeat(10_000) + "\"}", "10,000-char category name");
+        add(USER, "POST", "/api/v1/categories", "{\"nom\":\"Travel\"}", "misnamed field");
+    }
+
+    private void notifications() {
+        String path = "/api/v1/notifications";
+        add(NOTIFICATION, "POST", path, "{\"userId\":", "truncated JSON");
+        add(NOTIFICATION, "POST", path, "{}", "empty object");
+        add(NOTIFICATION, "POST", path, "{\"userId\":\"does-not-exist\",\"subject\":\"s\",\"message\":\"m\"}", "unknown user");
+        add(NOTIFICATION, "POST", path, "{\"userId\":[1],\"subject\":\"s\",\"message\":\"m\"}", "userId is a list");
+        add(NOTIFICATION, "POST", path, "{\"userId\":\"1\",\"subject\":\"\",\"message\":\"m\"}", "empty subject");
+        add(NOTIFICATION, "POST", path, "{\"userId\":\"1\",\"subject\":\"s\",\"message\":\"m\",\"channels\":[\"pigeon\"]}", "unknown channel");
+        add(NOTIFICATION, "POST", path, "{\"userId\":\"../../etc/passwd\",\"subject\":\"s\",\"message\":\"m\"}", "path traversal user id");
+        add(NOTIFICATION, "POST", path, "{\"userId\":\"" + HUGE + "\"}", "300 KiB body");
+        add(NOTIFICATION, "GET", path + "/garbage", null, "malformed notification id");
+        add(NOTIFICATION, "GET", path + "/tx-00000000-0000-0000-0000-000000000000:1:email", null, "unknown notification id");
+        add(NOTIFICATION, "GET", path + "/%00%00", null, "NUL notification id");
+    }
+
+    private void channels() {
+        add(WORKERS, "GET", "/api/v1/channels/pigeon/dead-letters", null, "dead letters of unknown channel");
+        add(WORKERS, "GET", "/api/v1/channels/email/dead-letters?limit=-1", null, "negative limit");
+        add(WORKERS, "GET", "/api/v1/channels/email/dead-letters?limit=abc", null, "limit not a number");
+        add(WORKERS, "GET", "/api/v1/channels/email/dead-letters?limit=99999999999", null, "enormous limit");
+        add(WORKERS, "POST", "/api/v1/channels/pigeon/dead-letters/replay", null, "replay unknown channel");
+        add(WORKERS, "GET", "/api/v1/channels/..%2F..%2Fetc/dead-letters", null, "path traversal channel");
+    }
+
+    private void queues() {
+        add(WORKERS, "POST", "/api/v1/queues/Bad_Name/messages", "{\"a\":1}", "queue name with capitals");
+        add(WORKERS, "POST", "/api/v1/queues/" + "q".repeat(64) + "/messages", "{\"a\":1}", "64-char queue name");
+        add(WORKERS, "POST", "/api/v1/queues/..%2Fnotify:email/messages", "{\"a\":1}", "path traversal queue name");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/messages", "[1,2]", "array message");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/messages", "42", "number message");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/messages", "{\"a\":", "truncated message");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/messages", "{\"a\":\"" + HUGE + "\"}", "300 KiB message");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/fetch?max=0", null, "max 0");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/fetch?max=101", null, "max 101");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/fetch?max=-3", null, "negative max");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/fetch?visibilityTimeout=forever", null, "unparsable visibility timeout");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/fetch?visibilityTimeout=PT-5S", null, "negative visibility timeout");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/fetch?wait=PT99999H", null, "enormous wait");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/acknowledge/not*a*receipt", null, "malformed receipt");
+        add(WORKERS, "POST", "/api/v1/queues/jobs/requeue/%00", null, "NUL receipt");
+        add(WORKERS, "POST", "/api/v1/queues/Bad_Name/fetch", null, "fetch bad queue name");
+    }
+}
