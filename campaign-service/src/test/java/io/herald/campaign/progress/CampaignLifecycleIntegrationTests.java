@@ -72,6 +72,9 @@ class CampaignLifecycleIntegrationTests extends CampaignServiceTestBase {
         assertThat(others.redis().sismember(StreamKeys.activeCampaigns(), id)).isFalse();
         assertThat(eventNames(id)).containsExactly(EventNames.CAMPAIGN_CREATED, EventNames.AUDIENCE_RESOLVED,
                 EventNames.CAMPAIGN_DISPATCHING, EventNames.AUDIENCE_RESOLVED, EventNames.CAMPAIGN_COMPLETED);
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .containsPattern("herald_campaigns_total\\{[^}]*outcome=\"completed\"[^}]*\\} [1-9]"));
     }
 
     @Test
