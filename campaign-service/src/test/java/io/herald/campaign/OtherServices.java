@@ -72,9 +72,11 @@ public final class OtherServices implements AutoCloseable {
                 "lastBatch", Integer.toString(lastBatch)));
     }
 
-    /** Counters of one channel partition stream ({@code notify:<channel>} when P = 1). */
+    /** Counters of one channel partition stream ({@code notify:<channel>} when P = 1), set in one HSET. */
     public void progress(String stream, String campaignId, Map<String, Long> counters) {
-        counters.forEach((field, value) -> redis().hset(StreamKeys.progress(stream, campaignId), field, Long.toString(value)));
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        counters.forEach((field, value) -> values.put(field, Long.toString(value)));
+        redis().hset(StreamKeys.progress(stream, campaignId), values);
     }
 
     /** The entries of {@code campaigns} with this event name about this campaign. */

@@ -24,6 +24,9 @@ public final class EventNames {
     // notification-service → notify:<channel>
     public static final String MESSAGE_QUEUED = "notification_message_queued";
 
+    // channel-workers HTTP queue API → queue:<name>
+    public static final String QUEUE_MESSAGE_PUBLISHED = "queue_message_published";
+
     private EventNames() {
     }
 }

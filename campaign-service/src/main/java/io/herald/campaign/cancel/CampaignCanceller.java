@@ -1,5 +1,6 @@
 package io.herald.campaign.cancel;
 
+import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignStatus;
 import io.herald.campaign.events.CampaignCancelled;
 import io.herald.campaign.history.Campaigns;
@@ -38,9 +39,11 @@ class CampaignCanceller {
     private final Projection projection;
     private final EventCodec codec;
     private final RedisReactiveCommands<String, String> redis;
+    private final CampaignMetrics metrics;
 
     CampaignCanceller(Campaigns campaigns, CampaignViews views, CampaignLedger ledger, Projection projection,
-                      EventCodec codec, RedisConnections connections) {
+                      EventCodec codec, RedisConnections connections, CampaignMetrics metrics) {
+        this.metrics = metrics;
         this.campaigns = campaigns;
         this.views = views;
         this.ledger = ledger;
@@ -64,7 +67,10 @@ class CampaignCanceller {
                                     ? redis.sadd(StreamKeys.cancelledCampaigns(), campaignId)
                                             .then(projection.apply(StreamKeys.CAMPAIGNS, ended.entryIdOrPriorOutcome(),
                                                     cancelled, false))
-                                            .doOnSuccess(applied -> log.info("campaign {} cancelled", campaignId))
+                                            .doOnSuccess(applied -> {
+                                                log.info("campaign {} cancelled", campaignId);
+                                                metrics.cancelled();
+                                            })
                                     : Mono.error(ended(campaignId, ended.entryIdOrPriorOutcome())));
                 })
                 .then(views.find(campaignId));

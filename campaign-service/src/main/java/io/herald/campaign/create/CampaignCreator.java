@@ -1,5 +1,6 @@
 package io.herald.campaign.create;
 
+import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignProperties;
 import io.herald.campaign.events.CampaignDetails;
 import io.herald.campaign.history.Projection;
@@ -43,9 +44,11 @@ class CampaignCreator {
     private final ScheduleReleaser releaser;
     private final EventCodec codec;
     private final CampaignProperties properties;
+    private final CampaignMetrics metrics;
 
     CampaignCreator(CampaignLedger ledger, Projection projection, CampaignViews views, ScheduleReleaser releaser,
-                    EventCodec codec, CampaignProperties properties) {
+                    EventCodec codec, CampaignProperties properties, CampaignMetrics metrics) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.projection = projection;
         this.views = views;
@@ -74,6 +77,7 @@ class CampaignCreator {
                                 .doOnSuccess(applied -> {
                                     log.info("campaign {} {} ({} to {})", id, scheduled ? "scheduled" : "created",
                                             campaign.name(), campaign.category());
+                                    metrics.created(scheduled);
                                     if (scheduled) {
                                         releaser.wake();
                                     }

@@ -18,11 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rebuilds a campaign's projection from the streams. With the campaign's event index at hand it
- * re-reads exactly the indexed entries; without it, it scans {@code campaigns} and
- * {@code audiences} from their start (page by page) and rebuilds the index as well.
- *
- * <p>Meant for repair: a rebuild that runs while new events of the same campaign arrive may count
- * an audience batch twice; rebuild again once it is quiet.
+ * can re-read exactly the indexed entries; otherwise (or when asked to trust nothing derived) it
+ * scans {@code campaigns} and {@code audiences} from their start, page by page, and rebuilds the
+ * index as well. Events that consumers apply meanwhile are recognised through the index (each
+ * apply is one Lua step), so they are counted once.
  */
 @Component
 public class ProjectionRebuilder {
@@ -43,12 +42,28 @@ public class ProjectionRebuilder {
         this.history = history;
     }
 
-    /** Rebuilds {@code campaign:<id>}; emits true when the campaign is known (in the campaign index). */
+    /**
+     * Rebuilds a missing {@code campaign:<id>}: from the event index when there is one, else from
+     * the streams. Emits true when the campaign is known (in the campaign index).
+     */
     public Mono<Boolean> rebuild(String campaignId) {
+        return known(campaignId, redis.del(StreamKeys.campaign(campaignId))
+                .then(redis.exists(StreamKeys.campaignEvents(campaignId)))
+                .flatMap(indexed -> indexed > 0 ? fromIndex(campaignId) : fromStreams(campaignId)));
+    }
+
+    /**
+     * Rebuilds {@code campaign:<id>} and its event index from the streams alone, trusting nothing
+     * derived. Emits true when the campaign is known (in the campaign index).
+     */
+    public Mono<Boolean> rebuildFromStreams(String campaignId) {
+        return known(campaignId, redis.del(StreamKeys.campaign(campaignId), StreamKeys.campaignEvents(campaignId))
+                .then(fromStreams(campaignId)));
+    }
+
+    private Mono<Boolean> known(String campaignId, Mono<Long> rebuild) {
         return redis.zscore(StreamKeys.campaignIndex(), campaignId)
-                .flatMap(known -> redis.del(StreamKeys.campaign(campaignId))
-                        .then(redis.exists(StreamKeys.campaignEvents(campaignId)))
-                        .flatMap(indexed -> indexed > 0 ? fromIndex(campaignId) : fromStreams(campaignId))
+                .flatMap(known -> rebuild
                         .doOnSuccess(applied -> log.info("rebuilt projection of campaign {} from {} events",
                                 campaignId, applied))
                         .thenReturn(true))

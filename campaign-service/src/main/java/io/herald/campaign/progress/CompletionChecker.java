@@ -1,5 +1,6 @@
 package io.herald.campaign.progress;
 
+import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignProperties;
 import io.herald.campaign.CampaignStatus;
 import io.herald.campaign.events.CampaignCompleted;
@@ -56,13 +57,15 @@ public class CompletionChecker implements SmartLifecycle {
     private final CampaignLedger ledger;
     private final EventCodec codec;
     private final UserServiceCursor cursor;
+    private final CampaignMetrics metrics;
     private final Sinks.Many<CampaignView> published = Sinks.many().multicast().directBestEffort();
     private final Map<String, AtomicInteger> watched = new ConcurrentHashMap<>();
     private volatile Disposable ticks;
 
     CompletionChecker(RedisConnections connections, CampaignProperties properties, Campaigns campaigns,
                       CampaignViews views, Projection projection, CampaignLedger ledger, EventCodec codec,
-                      UserServiceCursor cursor) {
+                      UserServiceCursor cursor, CampaignMetrics metrics) {
+        this.metrics = metrics;
         this.redis = connections.commands();
         this.properties = properties;
         this.campaigns = campaigns;
@@ -120,6 +123,7 @@ public class CompletionChecker implements SmartLifecycle {
                 .flatMap(ended -> {
                     if (ended.fresh()) {
                         log.info("campaign {} completed: {}", view.id(), counters);
+                        metrics.completed();
                         return projection.apply(StreamKeys.CAMPAIGNS, ended.entryIdOrPriorOutcome(), completed, false);
                     }
                     return Mono.empty();

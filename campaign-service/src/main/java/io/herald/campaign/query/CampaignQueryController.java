@@ -63,10 +63,10 @@ class CampaignQueryController {
                 .flatMap(found -> history.events(id).collectList());
     }
 
-    /** Rebuilds {@code campaign:<id>} from the streams (repair); answers the rebuilt campaign. */
+    /** Rebuilds {@code campaign:<id>} and its event index from the streams (repair); answers the rebuilt campaign. */
     @PostMapping("/api/v1/campaigns/{id}/projection/rebuild")
     Mono<CampaignView> rebuild(@PathVariable String id) {
-        return rebuilder.rebuild(id)
+        return rebuilder.rebuildFromStreams(id)
                 .flatMap(known -> known ? views.find(id) : Mono.empty())
                 .switchIfEmpty(Mono.error(() -> notFound(id)));
     }

@@ -1,5 +1,6 @@
 package io.herald.campaign.schedule;
 
+import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignProperties;
 import io.herald.campaign.history.Projection;
 import io.herald.campaign.ledger.CampaignLedger;
@@ -38,12 +39,14 @@ public class ScheduleReleaser implements SmartLifecycle {
     private final CampaignProperties properties;
     private final CampaignLedger ledger;
     private final Projection projection;
+    private final CampaignMetrics metrics;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile boolean running;
     private volatile Disposable loop;
 
     ScheduleReleaser(RedisConnections connections, CampaignProperties properties, CampaignLedger ledger,
-                     Projection projection) {
+                     Projection projection, CampaignMetrics metrics) {
+        this.metrics = metrics;
         this.redis = connections.commands();
         this.properties = properties;
         this.ledger = ledger;
@@ -70,7 +73,10 @@ public class ScheduleReleaser implements SmartLifecycle {
                         EventNames.CAMPAIGN_CREATED, payload))
                 .flatMap(created -> ledger.release(campaignId, created)
                         .flatMap(entryId -> projection.apply(StreamKeys.CAMPAIGNS, entryId, created, false)
-                                .doOnSuccess(applied -> log.info("released scheduled campaign {} as {}", campaignId, entryId))
+                                .doOnSuccess(applied -> {
+                                    log.info("released scheduled campaign {} as {}", campaignId, entryId);
+                                    metrics.released();
+                                })
                                 .thenReturn(entryId)))
                 .switchIfEmpty(Mono.defer(() -> redis.zscore(StreamKeys.campaignSchedule(), campaignId)
                         .flatMap(stillScheduled -> {

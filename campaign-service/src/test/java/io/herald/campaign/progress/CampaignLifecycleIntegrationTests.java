@@ -36,14 +36,13 @@ class CampaignLifecycleIntegrationTests extends CampaignServiceTestBase {
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(status(id)).isEqualTo(status));
     }
 
-    /** Resolves the audience in two batches (3 + 1 recipients) and renders them, waiting for DISPATCHING in between. */
-    void resolveAndRender(String id) {
+    /** Resolves the audience in two batches (3 + 1 recipients), waiting for RESOLVING and DISPATCHING on the way. */
+    void resolve(String id) {
         others.userServiceReadsCampaigns();
         awaitStatus(id, "RESOLVING");
         others.audienceBatch(id, 0, false, 3);
         awaitStatus(id, "DISPATCHING");
         others.audienceBatch(id, 1, true, 1);
-        others.rendered(id, 2, 1);
     }
 
     @Test
@@ -51,9 +50,11 @@ class CampaignLifecycleIntegrationTests extends CampaignServiceTestBase {
     void campaignGoesFromAcceptedThroughResolvingAndDispatchingToCompletedExactlyOnce() {
         String id = create(List.of("email", "sms"));
         assertThat(status(id)).isEqualTo("ACCEPTED");
-        resolveAndRender(id);
+        resolve(id);
+        // as notification-service does: targeted counters first, then the batches are marked rendered
         others.progress(StreamKeys.notify("email"), id, Map.of("targeted", 4L, "delivered", 3L, "failed", 1L));
         others.progress(StreamKeys.notify("sms"), id, Map.of("targeted", 4L, "delivered", 2L, "deadLettered", 1L));
+        others.rendered(id, 2, 1);
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(45))
                 .untilAsserted(() -> assertThat(status(id)).isEqualTo("DISPATCHING"));
 
@@ -71,6 +72,9 @@ class CampaignLifecycleIntegrationTests extends CampaignServiceTestBase {
         assertThat(others.redis().sismember(StreamKeys.activeCampaigns(), id)).isFalse();
         assertThat(eventNames(id)).containsExactly(EventNames.CAMPAIGN_CREATED, EventNames.AUDIENCE_RESOLVED,
                 EventNames.CAMPAIGN_DISPATCHING, EventNames.AUDIENCE_RESOLVED, EventNames.CAMPAIGN_COMPLETED);
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .containsPattern("herald_campaigns_total\\{[^}]*outcome=\"completed\"[^}]*\\} [1-9]"));
     }
 
     @Test
@@ -103,8 +107,9 @@ class CampaignLifecycleIntegrationTests extends CampaignServiceTestBase {
                 .map(ServerSentEvent::data)
                 .collectList()
                 .toFuture();
-        resolveAndRender(id);
+        resolve(id);
         others.progress(StreamKeys.notify("email"), id, Map.of("targeted", 4L, "delivered", 1L));
+        others.rendered(id, 2, 1);
         await().atMost(Duration.ofSeconds(45)).until(() -> others.redis().hget(StreamKeys.campaign(id), "status")
                 .equals("DISPATCHING"));
         others.progress(StreamKeys.notify("email"), id, Map.of("delivered", 4L));

@@ -39,8 +39,8 @@ class CampaignHistoryIntegrationTests extends CampaignServiceTestBase {
         others.userServiceReadsCampaigns();
         others.audienceBatch(id, 0, false, 2);
         others.audienceBatch(id, 1, true, 1);
-        others.rendered(id, 2, 1);
         others.progress(StreamKeys.notify("email"), id, Map.of("targeted", 3L, "delivered", 2L, "failed", 1L));
+        others.rendered(id, 2, 1);
         await().atMost(Duration.ofSeconds(45)).until(() -> "COMPLETED".equals(campaign(id).get("status")));
         return id;
     }
