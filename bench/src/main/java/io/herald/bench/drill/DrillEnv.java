@@ -47,12 +47,12 @@ final class DrillEnv implements AutoCloseable {
      * notification-service and {@code workers} channel-workers processes ({@code channel-workers},
      * {@code channel-workers-2}, …) in parallel, then waits for their health and the seeding.
      */
-    void start(int users, int workers, Map<String, String> workerEnv) {
+    void start(int users, int workers, List<String> workerFlags) {
         stack.define(Stack.USERS, Stack.USERS, Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(users)), List.of());
         stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, Map.of(), List.of());
         stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, Map.of(), List.of());
         for (int i = 1; i <= workers; i++) {
-            stack.define(workerName(i), Stack.WORKERS, workerEnv, List.of());
+            stack.define(workerName(i), Stack.WORKERS, Map.of(), workerFlags);
         }
         stack.processes().forEach(ServiceProcess::launch);
         stack.processes().forEach(process -> process.awaitHealthy(options.startTimeout()));
