@@ -64,10 +64,10 @@ public record EventEnvelope(String event, String data, String id, Instant occurr
     /**
      * Reads an entry's fields.
      *
-     * <p>{@code data} is checked only for the shape of a JSON object (it starts with {@code {} and
-     * ends with {@code }}, which also catches truncation); its full syntax is checked when it is
-     * decoded ({@link EventCodec#decode(EventEnvelope, Class)}), which throws the same exception,
-     * so that each entry is parsed once.
+     * <p>{@code data} is checked only for the shape of a JSON object: it starts with an opening and
+     * ends with a closing curly brace, which also catches truncation. Its full syntax is checked
+     * when it is decoded ({@link EventCodec#decode(EventEnvelope, Class)}, which throws the same
+     * exception), so that each entry is parsed once.
      *
      * @throws MalformedEntryException when a field is missing or empty, {@code occurredAt} is not an
      *     instant, or {@code data} is not shaped like a JSON object

@@ -1,14 +1,15 @@
 -- Completes a batch of entries in one atomic step: records each outcome once, counts it once,
 -- acknowledges every entry and forgets its retry bookkeeping.
 -- KEYS[1] = stream, KEYS[2] = attempts hash, KEYS[3] = retry zset, KEYS[4..] = record/counter keys
--- ARGV[1] = group, ARGV[2] = n, then per entry 6 values:
---   entryId, recordKeyIndex (0 = none), recordField, recordValue, counterKeyIndex (0 = none), counterField
+-- ARGV[1] = group, ARGV[2] = n, then per entry 7 values:
+--   entryId, recordKeyIndex (0 = none), recordField, recordValue, counterKeyIndex (0 = none), counterField,
+--   totalsKeyIndex (0 = none: a second hash whose counterField is counted too)
 -- Returns the number of outcomes recorded for the first time.
 local group, n = ARGV[1], tonumber(ARGV[2])
 local ids = {}
 local recorded = 0
 for i = 0, n - 1 do
-  local b = 3 + i * 6
+  local b = 3 + i * 7
   local recordKey = tonumber(ARGV[b + 1])
   local fresh = true
   if recordKey > 0 then
@@ -18,6 +19,10 @@ for i = 0, n - 1 do
   local counterKey = tonumber(ARGV[b + 4])
   if fresh and counterKey > 0 then
     redis.call('HINCRBY', KEYS[counterKey], ARGV[b + 5], 1)
+  end
+  local totalsKey = tonumber(ARGV[b + 6])
+  if fresh and totalsKey > 0 then
+    redis.call('HINCRBY', KEYS[totalsKey], ARGV[b + 5], 1)
   end
   ids[#ids + 1] = ARGV[b]
 end

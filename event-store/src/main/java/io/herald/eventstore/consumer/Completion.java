@@ -1,5 +1,7 @@
 package io.herald.eventstore.consumer;
 
+import java.util.Objects;
+
 /**
  * What to do when an entry's work is done. Every completion acknowledges the entry; a
  * {@link Recorded} completion also records an outcome under an idempotency key and counts it,
@@ -25,13 +27,41 @@ public sealed interface Completion {
      * if it was not, add 1 to {@code counterField} of hash {@code counterKey}.
      */
     static Completion record(String recordKey, String field, String value, String counterKey, String counterField) {
-        return new Recorded(recordKey, field, value, counterKey, counterField);
+        return new Recorded(recordKey, field, value, counterKey, counterField, null);
+    }
+
+    /**
+     * Like {@link #record(String, String, String, String, String)}, and if the outcome is new also
+     * adds 1 to {@code counterField} of a second hash {@code totalsKey} (e.g. running totals of a
+     * whole stream next to a campaign's counters), in the same atomic step.
+     */
+    static Completion record(String recordKey, String field, String value, String counterKey, String counterField,
+                             String totalsKey) {
+        return new Recorded(recordKey, field, value, counterKey, counterField, totalsKey);
     }
 
     /** Acknowledge only. */
     enum Ack implements Completion { INSTANCE }
 
-    record Recorded(String recordKey, String field, String value, String counterKey, String counterField)
-            implements Completion {
+    /**
+     * @param counterKey the counter hash, or {@code null} to record without counting
+     * @param counterField the counter, or {@code null} with {@code counterKey}
+     * @param totalsKey a second hash counting {@code counterField}, or {@code null}
+     */
+    record Recorded(String recordKey, String field, String value, String counterKey, String counterField,
+                    String totalsKey) implements Completion {
+
+        public Recorded {
+            Objects.requireNonNull(recordKey, "recordKey");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
+            if (counterKey != null && counterField == null) {
+                throw new IllegalArgumentException("a counter key needs a counter field");
+            }
+        }
+
+        public Recorded(String recordKey, String field, String value, String counterKey, String counterField) {
+            this(recordKey, field, value, counterKey, counterField, null);
+        }
     }
 }

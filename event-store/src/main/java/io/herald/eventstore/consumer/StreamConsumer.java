@@ -5,7 +5,6 @@ import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
@@ -20,9 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -48,7 +45,6 @@ import reactor.util.retry.Retry;
 public final class StreamConsumer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
-    private static final int CLAIM_ROUNDS_PER_TICK = 10;
 
     private final RedisConnections connections;
     private final RedisReactiveCommands<String, String> redis;
@@ -95,14 +91,7 @@ public final class StreamConsumer implements AutoCloseable {
                 .doFinally(signal -> stopped.countDown())
                 .subscribe(ignored -> { }, error -> log.error("consumer {} on {} stopped", settings.consumer(),
                         settings.stream(), error));
-        claimLoop = Flux.interval(settings.claimInterval(), settings.claimInterval(), Schedulers.parallel())
-                .onBackpressureDrop()
-                .concatMap(tick -> claimStale("0-0", CLAIM_ROUNDS_PER_TICK)
-                        .onErrorResume(e -> {
-                            log.warn("claiming on {} failed: {}", settings.stream(), e.toString());
-                            return Mono.empty();
-                        }))
-                .subscribe();
+        claimLoop = new StaleClaims(redis, settings, metrics, this::handleTaken).start();
     }
 
     private Mono<Void> ensureGroup() {
@@ -127,23 +116,6 @@ public final class StreamConsumer implements AutoCloseable {
                 .collectList()
                 .flatMap(messages -> messages.isEmpty() ? Mono.empty()
                         : handleTaken(messages).then(recoverOwnPending(messages.get(messages.size() - 1).getId())));
-    }
-
-    private Mono<Void> claimStale(String start, int rounds) {
-        if (!running || rounds == 0) {
-            return Mono.empty();
-        }
-        var args = XAutoClaimArgs.Builder.xautoclaim(self, settings.claimIdle(), start).count(settings.batchSize());
-        return redis.xautoclaim(settings.stream(), args).flatMap(claimed -> {
-            List<StreamMessage<String, String>> messages = claimed.getMessages();
-            metrics.claimed.increment(messages.size());
-            if (!messages.isEmpty()) {
-                log.info("consumer {} claimed {} stale entries on {}", settings.consumer(), messages.size(),
-                        settings.stream());
-            }
-            Mono<Void> handled = handleTaken(messages);
-            return "0-0".equals(claimed.getId()) ? handled : handled.then(claimStale(claimed.getId(), rounds - 1));
-        });
     }
 
     /**

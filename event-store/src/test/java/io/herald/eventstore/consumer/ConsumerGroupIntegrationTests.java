@@ -4,38 +4,19 @@ import static io.herald.eventstore.consumer.ConsumerHarness.delivered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-@RealRedis
-class ConsumerGroupIntegrationTests {
+class ConsumerGroupIntegrationTests extends ConsumerTestBase {
 
     private static final String STREAM = "notify:email";
-    private static final String GROUP = "channel-workers";
     private static final int ENTRIES = 2_000;
-
-    private ConsumerHarness harness;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        redis.flushAll();
-        harness = new ConsumerHarness(redis.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void twoConsumersOfOneGroupSplitTheStreamWithoutOverlapOrGaps() {
@@ -43,6 +24,7 @@ class ConsumerGroupIntegrationTests {
         harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-a"), recordingAs("worker-a", handlersByEvent));
         harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-b"), recordingAs("worker-b", handlersByEvent));
 
+        long startedAt = System.nanoTime();
         List<String> appended = harness.append(STREAM, 0, ENTRIES).stream().map(e -> e.id()).toList();
 
         await().atMost(Duration.ofSeconds(60))
@@ -53,7 +35,12 @@ class ConsumerGroupIntegrationTests {
                 .collect(Collectors.groupingBy(handlers -> handlers.iterator().next(), Collectors.counting()));
         assertThat(perConsumer).containsOnlyKeys("worker-a", "worker-b");
         assertThat(harness.deliveredRecords(STREAM)).hasSize(ENTRIES);
-        System.out.println("split of " + ENTRIES + " entries between two consumers: " + perConsumer);
+        assertThat(harness.registry.get("herald.consumer.acked").tag("stream", STREAM).counter().count())
+                .isEqualTo(ENTRIES);
+        assertThat(harness.registry.get("herald.consumer.read").tag("group", GROUP).counter().count())
+                .isEqualTo(ENTRIES);
+        System.out.printf("%d entries appended and handled by two consumers in %d ms, split %s%n", ENTRIES,
+                (System.nanoTime() - startedAt) / 1_000_000, perConsumer);
     }
 
     private static EntryHandler recordingAs(String consumer, Map<String, Set<String>> handlersByEvent) {

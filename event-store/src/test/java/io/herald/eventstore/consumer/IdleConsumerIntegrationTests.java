@@ -4,8 +4,6 @@ import static io.herald.eventstore.consumer.ConsumerHarness.delivered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -14,33 +12,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-@RealRedis
-class IdleConsumerIntegrationTests {
+class IdleConsumerIntegrationTests extends ConsumerTestBase {
 
     private static final String STREAM = "notify:email";
-    private static final String GROUP = "channel-workers";
     private static final Duration BLOCK = Duration.ofSeconds(1);
     private static final Duration IDLE_PERIOD = Duration.ofSeconds(3);
     private static final Pattern CALLS = Pattern.compile("cmdstat_(\\S+?):calls=(\\d+)");
     private static final Pattern CPU = Pattern.compile("used_cpu_(sys|user):([0-9.]+)");
-
-    private ConsumerHarness harness;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        redis.flushAll();
-        harness = new ConsumerHarness(redis.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void anIdleConsumerSendsNothingButItsBlockingReads() {

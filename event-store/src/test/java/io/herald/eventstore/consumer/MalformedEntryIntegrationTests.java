@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.StreamKeys;
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.time.Duration;
@@ -16,31 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-@RealRedis
-class MalformedEntryIntegrationTests {
+class MalformedEntryIntegrationTests extends ConsumerTestBase {
 
     private static final String STREAM = "notify:email";
-    private static final String GROUP = "channel-workers";
     private static final String DEAD_LETTERS = StreamKeys.deadLetters("email");
 
     private final EventCodec codec = new EventCodec();
-    private ConsumerHarness harness;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        redis.flushAll();
-        harness = new ConsumerHarness(redis.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void malformedEntriesGoStraightToDeadLettersAndTheEntriesAfterThemAreStillHandled() {
@@ -53,7 +35,7 @@ class MalformedEntryIntegrationTests {
         });
 
         harness.append(STREAM, 0, 1);
-        String badJson = xadd(fields("event-bad-json", "{\"n\": oops"));
+        String badJson = xadd(fields("event-bad-json", "{\"n\": oops}"));
         Map<String, String> withoutId = fields("event-no-id", "{\"n\":2}");
         withoutId.remove(EventEnvelope.ID);
         String missingField = xadd(withoutId);
@@ -69,6 +51,11 @@ class MalformedEntryIntegrationTests {
             assertThat(letter.getBody().get(DeadLetters.ERROR)).startsWith("MalformedEntryException");
             assertThat(letter.getBody()).containsEntry(DeadLetters.ATTEMPTS, "1");
         });
+        DeadLetters deadLetters = new DeadLetters(harness.connections.commands());
+        assertThat(deadLetters.newest(DEAD_LETTERS, 1).collectList().block(Duration.ofSeconds(10)))
+                .singleElement()
+                .satisfies(newest -> assertThat(newest.original()).doesNotContainKey(EventEnvelope.ID)
+                        .containsEntry(EventEnvelope.DATA, "{\"n\":2}"));
         assertThat(callsPerEntry.get(badJson)).as("a malformed entry is never retried").isEqualTo(1);
         assertThat(callsPerEntry.get(missingField)).isEqualTo(1);
         assertThat(harness.pending(STREAM, GROUP)).isZero();

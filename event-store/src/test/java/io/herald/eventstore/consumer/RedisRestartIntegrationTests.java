@@ -4,34 +4,16 @@ import static io.herald.eventstore.consumer.ConsumerHarness.delivered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-@RealRedis
-class RedisRestartIntegrationTests {
+class RedisRestartIntegrationTests extends ConsumerTestBase {
 
     private static final String STREAM = "notify:email";
-    private static final String GROUP = "channel-workers";
-
-    private ConsumerHarness harness;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        redis.flushAll();
-        harness = new ConsumerHarness(redis.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void aRunningConsumerReconnectsByItselfAfterRedisRestartsAndHandlesNewEntries(TestRedis redis) {

@@ -5,39 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.eventstore.StreamKeys;
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-@RealRedis
-class RetryIntegrationTests {
+class RetryIntegrationTests extends ConsumerTestBase {
 
     private static final String STREAM = "notify:push";
-    private static final String GROUP = "channel-workers";
     private static final String DEAD_LETTERS = StreamKeys.deadLetters("push");
-    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(200);
+    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(300);
     private static final int MAX_ATTEMPTS = 4;
-
-    private ConsumerHarness harness;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        redis.flushAll();
-        harness = new ConsumerHarness(redis.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     private record Attempt(int number, long atMillis) {
     }
@@ -91,7 +72,7 @@ class RetryIntegrationTests {
     @Test
     void aScheduledRetryIsCarriedOutByANewConsumerInstanceAfterTheFirstIsClosed() {
         ConsumerSettings settings = settings("worker-1")
-                .withRetries(MAX_ATTEMPTS, Duration.ofSeconds(3), Duration.ofSeconds(10));
+                .withRetries(MAX_ATTEMPTS, Duration.ofSeconds(4), Duration.ofSeconds(10));
         List<Integer> firstInstanceAttempts = new CopyOnWriteArrayList<>();
         StreamConsumer first = harness.start(settings, entry -> {
             firstInstanceAttempts.add(entry.attempt());

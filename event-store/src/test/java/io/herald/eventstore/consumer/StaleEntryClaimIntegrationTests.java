@@ -5,38 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.eventstore.EventEnvelope;
-import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-@RealRedis
-class StaleEntryClaimIntegrationTests {
+class StaleEntryClaimIntegrationTests extends ConsumerTestBase {
 
     private static final String STREAM = "notify:sms";
-    private static final String GROUP = "channel-workers";
     private static final int DISTINCT = 250;
     private static final int REPUBLISHED = 50;
     private static final int BATCH = 50;
-
-    private ConsumerHarness harness;
-
-    @BeforeEach
-    void setUp(TestRedis redis) {
-        redis.flushAll();
-        harness = new ConsumerHarness(redis.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void entriesLeftPendingByADeadConsumerAreClaimedAndCountedOnceByAnother() {

@@ -1,0 +1,83 @@
+package io.herald.channel.delivery;
+
+import io.herald.channel.ratelimit.RateLimiter;
+import io.herald.eventstore.EventCodec;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.consumer.ConsumerSettings;
+import io.herald.eventstore.consumer.StreamConsumer;
+import io.herald.kit.StreamConsumers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consumers of this instance: for every channel of {@code herald.channels}, its own consumers
+ * on the priority lane (so that a transactional notification never waits behind bulk traffic) and
+ * {@code consumers-per-stream} consumers on each bulk stream, all in group
+ * {@code herald.workers.group}. They start and stop with the application.
+ *
+ * @throws IllegalStateException at startup when a configured channel has no {@link ChannelSender}
+ */
+@Component
+public class ChannelWorkers {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelWorkers.class);
+
+    private final List<StreamConsumer> consumers = new ArrayList<>();
+
+    ChannelWorkers(ChannelsProperties channels, WorkerProperties workers, List<ChannelSender> senders,
+                   StreamConsumers streamConsumers, RedisConnections connections, EventCodec codec,
+                   CancelledCampaigns cancellations, RateLimiter rateLimiter) {
+        Map<String, ChannelSender> byChannel = senders.stream()
+                .collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
+        for (String channel : channels.channels()) {
+            ChannelSender sender = byChannel.get(channel);
+            if (sender == null) {
+                throw new IllegalStateException("channel '" + channel + "' is in herald.channels but no ChannelSender "
+                        + "serves it; senders: " + byChannel.keySet());
+            }
+            var priorityHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
+                    rateLimiter, true);
+            var bulkHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
+                    rateLimiter, false);
+            String priorityStream = StreamKeys.priority(channel);
+            for (int i = 0; i < workers.priorityConsumers(); i++) {
+                consumers.add(streamConsumers.register(settings(streamConsumers, workers, channel, priorityStream, i)
+                        .withBatchSize(workers.priorityBatchSize())
+                        .withConcurrency(workers.priorityConcurrency()), priorityHandler));
+            }
+            for (String stream : channels.bulkStreams(channel)) {
+                for (int i = 0; i < workers.consumersPerStream(); i++) {
+                    consumers.add(streamConsumers.register(settings(streamConsumers, workers, channel, stream, i),
+                            bulkHandler));
+                }
+            }
+            log.info("channel {}: {} priority and {} bulk consumers per stream on {}, rate limit {}/s", channel,
+                    workers.priorityConsumers(), workers.consumersPerStream(), channels.streams(channel),
+                    workers.rateLimit(channel) == 0 ? "unlimited" : workers.rateLimit(channel));
+        }
+    }
+
+    private static ConsumerSettings settings(StreamConsumers streamConsumers, WorkerProperties workers,
+                                             String channel, String stream, int index) {
+        return ConsumerSettings.defaults(stream, workers.group(), streamConsumers.consumerName(stream + "-" + index))
+                .withBatchSize(workers.batchSize())
+                .withConcurrency(workers.concurrency())
+                .withBlock(workers.block())
+                .withHandlerTimeout(workers.handlerTimeout())
+                .withClaim(workers.claimIdle(), workers.claimInterval())
+                .withRetries(workers.maxAttempts(), workers.initialBackoff(), workers.maxBackoff())
+                .withDeadLetterStream(StreamKeys.deadLetters(channel));
+    }
+
+    /** This instance's consumers (e.g. to stop them as a crash would, in tests). */
+    public List<StreamConsumer> consumers() {
+        return List.copyOf(consumers);
+    }
+}

@@ -1,0 +1,42 @@
+package io.herald.channel.delivery;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How this instance reads the channel streams (defaults and comments in {@code application.yml}).
+ *
+ * @param group the consumer group on every channel stream
+ * @param consumersPerStream consumers of this instance on each bulk stream
+ * @param batchSize entries per read and per completion round trip on bulk streams
+ * @param concurrency notifications in flight per bulk consumer
+ * @param priorityConsumers consumers of this instance on each priority lane
+ * @param priorityBatchSize entries per read on a priority lane
+ * @param priorityConcurrency notifications in flight per priority consumer
+ * @param block how long an idle read waits for new entries
+ * @param handlerTimeout a send (including its wait for the rate limit) running longer is a failed attempt
+ * @param claimIdle entries pending longer than this at another consumer are taken over
+ * @param claimInterval how often to look for such entries
+ * @param maxAttempts attempts before a notification goes to {@code dlq:<channel>}
+ * @param initialBackoff first retry delay (doubles per attempt, with jitter)
+ * @param maxBackoff largest retry delay
+ * @param cancellationTtl how long a "not cancelled" answer is trusted before asking Redis again
+ * @param rateLimits messages per second per channel shared by all instances; missing or 0 = unlimited
+ */
+@ConfigurationProperties("herald.workers")
+public record WorkerProperties(String group, int consumersPerStream, int batchSize, int concurrency,
+                               int priorityConsumers, int priorityBatchSize, int priorityConcurrency,
+                               Duration block, Duration handlerTimeout, Duration claimIdle, Duration claimInterval,
+                               int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                               Duration cancellationTtl, Map<String, Integer> rateLimits) {
+
+    public WorkerProperties {
+        rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+    }
+
+    /** Messages per second allowed on {@code channel}; 0 = unlimited. */
+    public int rateLimit(String channel) {
+        return Math.max(0, rateLimits.getOrDefault(channel, 0));
+    }
+}

@@ -1,0 +1,2 @@
+/** The push channel: a structured log line per notification stands in for a provider. */
+package io.herald.channel.push;

@@ -1,0 +1,41 @@
+package io.herald.channel.ratelimit;
+
+import io.herald.channel.delivery.ChannelsProperties;
+import io.herald.channel.delivery.WorkerProperties;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Messages per second per channel ({@code herald.workers.rate-limits}), shared by every instance
+ * through a token bucket in Redis ({@code rate-limit:{notify:<channel>}}), so that a provider's
+ * quota holds however many workers run. A throttled send waits (without a thread); it is not failed.
+ * Thread-safe.
+ */
+@Component
+public class RateLimiter {
+
+    private final Map<String, ChannelBucket> buckets = new HashMap<>();
+
+    RateLimiter(RedisConnections connections, ChannelsProperties channels, WorkerProperties workers) {
+        for (String channel : channels.channels()) {
+            int perSecond = workers.rateLimit(channel);
+            if (perSecond > 0) {
+                buckets.put(channel, new ChannelBucket(connections.commands(), StreamKeys.rateLimit(channel), perSecond));
+            }
+        }
+    }
+
+    /**
+     * Completes when one message may be sent on {@code channel} (at once when it is unlimited).
+     * Priority callers (transactional lane) go before waiting bulk callers. Errors when Redis does
+     * not answer.
+     */
+    public Mono<Void> acquire(String channel, boolean priority) {
+        ChannelBucket bucket = buckets.get(channel);
+        return bucket == null ? Mono.empty() : bucket.acquire(priority);
+    }
+}

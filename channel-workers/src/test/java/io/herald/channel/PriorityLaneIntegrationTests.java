@@ -1,0 +1,87 @@
+package io.herald.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.herald.channel.delivery.Notification;
+import io.herald.eventstore.StreamKeys;
+import io.herald.testsupport.RealRedis;
+import io.herald.testsupport.TestRedis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** A rate-limited channel with two bulk partitions and a 20,000-notification backlog. */
+@RealRedis
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "herald.api-key=test-key", "herald.channels=webhook", "herald.channel-partitions=2",
+        "herald.workers.block=200ms", "herald.workers.rate-limits.webhook=2000"})
+@Import(WebhookChannel.class)
+@DirtiesContext
+class PriorityLaneIntegrationTests {
+
+    private static final int RATE = 2000;
+    private static final int BACKLOG = 20_000;
+
+    QueuedNotifications queued;
+    String campaign = "c-" + UUID.randomUUID();
+
+    @BeforeEach
+    void connect(TestRedis redis) {
+        queued = new QueuedNotifications(redis.url());
+    }
+
+    @AfterEach
+    void close() {
+        queued.close();
+    }
+
+    @Test
+    void aTransactionalNotificationIsDeliveredLongBeforeALargeRateLimitedBacklogDrains() {
+        long start = System.nanoTime();
+        queueBacklogOverPartitions();
+        String tx = "tx-" + UUID.randomUUID();
+        Notification urgent = QueuedNotifications.notification(tx, WebhookSender.CHANNEL, 0, "urgent@example.org");
+        long queuedAt = System.nanoTime();
+        queued.queue(StreamKeys.priority(WebhookSender.CHANNEL), List.of(urgent));
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> queued.counter(StreamKeys.priority(WebhookSender.CHANNEL), tx, "delivered") == 1);
+        double latencyMs = (System.nanoTime() - queuedAt) / 1e6;
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long settled = bulkDelivered();
+        System.out.printf("PRIORITY: delivered %.0f ms after queueing, bulk settled %d of %d after %.2f s (%.0f/s)%n",
+                latencyMs, settled, BACKLOG, elapsed, settled / elapsed);
+
+        assertThat(BACKLOG - settled).as("bulk entries still waiting").isGreaterThan(5_000);
+        assertThat(settled).as("the rate limit holds").isLessThanOrEqualTo((long) (RATE * elapsed) + RATE / 10 + 50);
+        await().atMost(Duration.ofSeconds(60)).until(() -> bulkDelivered() == BACKLOG);
+    }
+
+    private void queueBacklogOverPartitions() {
+        List<List<Notification>> partitions = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < BACKLOG; i++) {
+            Notification n = QueuedNotifications.notification(campaign, WebhookSender.CHANNEL, i,
+                    QueuedNotifications.to(campaign, i));
+            partitions.get(StreamKeys.partitionOf(n.userId(), 2)).add(n);
+        }
+        for (int p = 0; p < 2; p++) {
+            List<Notification> part = partitions.get(p);
+            for (int from = 0; from < part.size(); from += 1000) {
+                queued.queue(StreamKeys.notify(WebhookSender.CHANNEL, p, 2), part.subList(from, Math.min(part.size(), from + 1000)));
+            }
+        }
+    }
+
+    private long bulkDelivered() {
+        return queued.counter(StreamKeys.notify(WebhookSender.CHANNEL, 0, 2), campaign, "delivered")
+                + queued.counter(StreamKeys.notify(WebhookSender.CHANNEL, 1, 2), campaign, "delivered");
+    }
+}

@@ -1,0 +1,141 @@
+package io.herald.channel.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.herald.channel.QueuedNotifications;
+import io.herald.channel.delivery.Notification;
+import io.herald.eventstore.StreamKeys;
+import io.herald.testsupport.RealRedis;
+import io.herald.testsupport.TestRedis;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@RealRedis
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "herald.api-key=test-key", "herald.channels=email", "herald.workers.block=200ms",
+        "herald.workers.max-attempts=50", "herald.workers.initial-backoff=100ms", "herald.workers.max-backoff=500ms"})
+@DirtiesContext
+class EmailDeliveryIntegrationTests {
+
+    private static final String STREAM = StreamKeys.notify("email");
+    private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static GreenMail greenMail = started();
+
+    QueuedNotifications queued;
+    String campaign = "c-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", SMTP::getBindAddress);
+        registry.add("spring.mail.port", SMTP::getPort);
+    }
+
+    @BeforeEach
+    void connect(TestRedis redis) {
+        queued = new QueuedNotifications(redis.url());
+    }
+
+    @AfterEach
+    void close() {
+        queued.close();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        greenMail.stop();
+    }
+
+    @Test
+    void anEmailArrivesOverSmtpWithItsSubjectTextAndHtmlAndAMessageIdFromTheNotificationId() throws Exception {
+        Notification notification = new Notification(campaign + ":u1:email", campaign, "u1", "email",
+                "ada@example.org", "Finance news for Ada", "Hello Ada, rates moved.",
+                "<p>Hello <b>Ada</b>, rates moved.</p>", 1);
+        queued.queue(STREAM, List.of(notification));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "delivered") == 1);
+        MimeMessage mail = receivedFor("ada@example.org");
+        assertThat(mail.getMessageID()).isEqualTo("<" + campaign + ".u1.email@herald>");
+        assertThat(mail.getSubject()).isEqualTo("Finance news for Ada");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("herald@localhost");
+        MimeMultipart alternatives = alternatives(mail);
+        assertThat(alternatives.getContentType()).startsWith("multipart/alternative");
+        assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(alternatives.getBodyPart(0).getContent().toString()).isEqualTo("Hello Ada, rates moved.");
+        assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat(alternatives.getBodyPart(1).getContent().toString()).isEqualTo("<p>Hello <b>Ada</b>, rates moved.</p>");
+        assertThat(queued.outcomes(STREAM, campaign).get(notification.notificationId())).contains("\"status\":\"DELIVERED\"");
+    }
+
+    @Test
+    void whileTheSmtpServerIsDownEmailsWaitAndRetryAndAllArriveOnceItIsBack() {
+        greenMail.stop();
+        List<Notification> notifications = queued.queue(STREAM, campaign, "email", 30);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                queued.redis().hlen(StreamKeys.attempts(STREAM, "channel-workers")) >= 30);
+        assertThat(queued.counter(STREAM, campaign, "delivered")).isZero();
+
+        greenMail = started();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> queued.counter(STREAM, campaign, "delivered") == 30);
+        assertThat(queued.outcomes(STREAM, campaign).values()).allMatch(o -> o.contains("\"status\":\"DELIVERED\""))
+                .anyMatch(o -> !o.contains("\"attempts\":1,"));
+        List<String> recipients = IntStream.range(0, 30).mapToObj(i -> QueuedNotifications.to(campaign, i)).toList();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Arrays.stream(greenMail.getReceivedMessages())
+                .map(EmailDeliveryIntegrationTests::recipient).filter(recipients::contains).toList())
+                .hasSameSizeAs(notifications).containsAll(recipients));
+    }
+
+    private MimeMessage receivedFor(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> address.equals(recipient(m)))
+                .findFirst().orElseThrow();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The multipart/alternative part, wherever MimeMessageHelper nested it (mixed → related → alternative). */
+    private static MimeMultipart alternatives(MimeMessage mail) throws Exception {
+        MimeMultipart part = (MimeMultipart) mail.getContent();
+        while (!part.getContentType().startsWith("multipart/alternative")) {
+            part = (MimeMultipart) part.getBodyPart(0).getContent();
+        }
+        return part;
+    }
+
+    private static GreenMail started() {
+        GreenMail server = new GreenMail(SMTP);
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
