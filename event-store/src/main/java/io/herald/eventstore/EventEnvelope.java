@@ -64,8 +64,13 @@ public record EventEnvelope(String event, String data, String id, Instant occurr
     /**
      * Reads an entry's fields.
      *
-     * @throws MalformedEntryException when a field is missing, {@code occurredAt} is not an
-     *     instant, or {@code data} is not a JSON object
+     * <p>{@code data} is checked only for the shape of a JSON object: it starts with an opening and
+     * ends with a closing curly brace, which also catches truncation. Its full syntax is checked
+     * when it is decoded ({@link EventCodec#decode(EventEnvelope, Class)}, which throws the same
+     * exception), so that each entry is parsed once.
+     *
+     * @throws MalformedEntryException when a field is missing or empty, {@code occurredAt} is not an
+     *     instant, or {@code data} is not shaped like a JSON object
      */
     public static EventEnvelope fromFields(Map<String, String> fields) {
         if (fields == null || fields.isEmpty()) {
@@ -73,7 +78,8 @@ public record EventEnvelope(String event, String data, String id, Instant occurr
         }
         String event = required(fields, EVENT);
         String data = required(fields, DATA);
-        if (!data.stripLeading().startsWith("{")) {
+        String trimmed = data.strip();
+        if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
             throw new MalformedEntryException("field 'data' is not a JSON object");
         }
         try {

@@ -36,7 +36,7 @@ public final class RedisServerProcess implements TestRedis {
     }
 
     /** {@code REDIS_SERVER_BIN}, else {@code redis-server} on {@code PATH}, else nothing. */
-    static Optional<Path> findBinary() {
+    public static Optional<Path> findBinary() {
         String explicit = System.getenv("REDIS_SERVER_BIN");
         if (explicit != null && !explicit.isBlank()) {
             return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
@@ -49,7 +49,8 @@ public final class RedisServerProcess implements TestRedis {
                 .findFirst();
     }
 
-    static RedisServerProcess startOnFreePort(Path binary) {
+    /** Starts a new server on a free port of 127.0.0.1; {@link #close()} stops it and deletes its directory. */
+    public static RedisServerProcess startOnFreePort(Path binary) {
         try {
             Path directory = Files.createTempDirectory("herald-redis-");
             RedisServerProcess server = new RedisServerProcess(binary, freePort(), directory);

@@ -1,5 +1,7 @@
 package io.herald.eventstore.consumer;
 
+import java.util.Objects;
+
 /**
  * What to do when an entry's work is done. Every completion acknowledges the entry; a
  * {@link Recorded} completion also records an outcome under an idempotency key and counts it,
@@ -8,6 +10,10 @@ package io.herald.eventstore.consumer;
  *
  * <p>Keys of a {@code Recorded} completion must share the stream's hash tag
  * ({@link io.herald.eventstore.StreamKeys#delivered}, {@link io.herald.eventstore.StreamKeys#progress}).
+ *
+ * <p>The acknowledgement happens only after the handler's {@code Mono} emitted the completion,
+ * together with the rest of its batch; until then the entry stays pending and may be delivered
+ * again (at-least-once). Completions are immutable and thread-safe.
  */
 public sealed interface Completion {
 
@@ -37,9 +43,22 @@ public sealed interface Completion {
     /** Acknowledge only. */
     enum Ack implements Completion { INSTANCE }
 
-    /** @param totalsKey a second hash counting {@code counterField}, or {@code null} */
+    /**
+     * @param counterKey the counter hash, or {@code null} to record without counting
+     * @param counterField the counter, or {@code null} with {@code counterKey}
+     * @param totalsKey a second hash counting {@code counterField}, or {@code null}
+     */
     record Recorded(String recordKey, String field, String value, String counterKey, String counterField,
                     String totalsKey) implements Completion {
+
+        public Recorded {
+            Objects.requireNonNull(recordKey, "recordKey");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
+            if (counterKey != null && counterField == null) {
+                throw new IllegalArgumentException("a counter key needs a counter field");
+            }
+        }
 
         public Recorded(String recordKey, String field, String value, String counterKey, String counterField) {
             this(recordKey, field, value, counterKey, counterField, null);

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param initialBackoff delay before the first retry; doubles per attempt, with jitter
  * @param maxBackoff the largest retry delay
  * @param deadLetterStream where entries go after {@code maxAttempts}, or at once when malformed
+ *
+ * <p>Immutable and thread-safe; the {@code with…} methods return changed copies.
  */
 public record ConsumerSettings(String stream, String group, String consumer, int batchSize, int concurrency,
                                Duration block, Duration handlerTimeout, Duration claimIdle, Duration claimInterval,

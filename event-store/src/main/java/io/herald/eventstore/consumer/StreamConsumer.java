@@ -5,7 +5,6 @@ import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
@@ -20,9 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -48,7 +45,6 @@ import reactor.util.retry.Retry;
 public final class StreamConsumer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
-    private static final int CLAIM_ROUNDS_PER_TICK = 10;
 
     private final RedisConnections connections;
     private final RedisReactiveCommands<String, String> redis;
@@ -86,7 +82,7 @@ public final class StreamConsumer implements AutoCloseable {
         Mono<Void> readOnce = read(XReadArgs.StreamOffset.lastConsumed(settings.stream())).flatMap(processor::process);
         readLoop = ensureGroup()
                 .then(recoverOwnPending("0"))
-                .then(retries.earliestDue().doOnNext(retryTimer::schedule).then())
+                .then(scheduleEarliestRetry())
                 .thenMany(readOnce.repeat(() -> running))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2))
                         .filter(e -> running)
@@ -95,14 +91,7 @@ public final class StreamConsumer implements AutoCloseable {
                 .doFinally(signal -> stopped.countDown())
                 .subscribe(ignored -> { }, error -> log.error("consumer {} on {} stopped", settings.consumer(),
                         settings.stream(), error));
-        claimLoop = Flux.interval(settings.claimInterval(), settings.claimInterval(), Schedulers.parallel())
-                .onBackpressureDrop()
-                .concatMap(tick -> claimStale("0-0", CLAIM_ROUNDS_PER_TICK)
-                        .onErrorResume(e -> {
-                            log.warn("claiming on {} failed: {}", settings.stream(), e.toString());
-                            return Mono.empty();
-                        }))
-                .subscribe();
+        claimLoop = new StaleClaims(redis, settings, metrics, this::handleTaken).start();
     }
 
     private Mono<Void> ensureGroup() {
@@ -129,30 +118,21 @@ public final class StreamConsumer implements AutoCloseable {
                         : handleTaken(messages).then(recoverOwnPending(messages.get(messages.size() - 1).getId())));
     }
 
-    private Mono<Void> claimStale(String start, int rounds) {
-        if (!running || rounds == 0) {
-            return Mono.empty();
-        }
-        var args = XAutoClaimArgs.Builder.xautoclaim(self, settings.claimIdle(), start).count(settings.batchSize());
-        return redis.xautoclaim(settings.stream(), args).flatMap(claimed -> {
-            List<StreamMessage<String, String>> messages = claimed.getMessages();
-            metrics.claimed.increment(messages.size());
-            if (!messages.isEmpty()) {
-                log.info("consumer {} claimed {} stale entries on {}", settings.consumer(), messages.size(),
-                        settings.stream());
-            }
-            Mono<Void> handled = handleTaken(messages);
-            return "0-0".equals(claimed.getId()) ? handled : handled.then(claimStale(claimed.getId(), rounds - 1));
-        });
-    }
-
-    /** Handles entries taken from the pending list, except those waiting for a later retry. */
+    /**
+     * Handles entries taken from the pending list, except those waiting for a later retry: this
+     * consumer owns them now, so its retry timer must know when they are due.
+     */
     private Mono<Void> handleTaken(List<StreamMessage<String, String>> messages) {
         List<String> ids = messages.stream().map(StreamMessage::getId).toList();
         return retries.takeClaimed(ids).flatMap(now -> processor.process(messages.stream()
-                .filter(m -> now.containsKey(m.getId()))
-                .map(m -> toEntry(m, now.get(m.getId())))
-                .toList()));
+                        .filter(m -> now.containsKey(m.getId()))
+                        .map(m -> toEntry(m, now.get(m.getId())))
+                        .toList())
+                .then(now.size() < ids.size() ? scheduleEarliestRetry() : Mono.empty()));
+    }
+
+    private Mono<Void> scheduleEarliestRetry() {
+        return retries.earliestDue().doOnNext(retryTimer::schedule).then();
     }
 
     private Mono<Void> retryDue() {
@@ -161,7 +141,7 @@ public final class StreamConsumer implements AutoCloseable {
         }
         return retries.takeDue(settings.batchSize())
                 .flatMap(due -> due.isEmpty() ? Mono.empty() : claimAndProcess(due))
-                .then(retries.earliestDue().doOnNext(retryTimer::schedule).then());
+                .then(scheduleEarliestRetry());
     }
 
     private Mono<Void> claimAndProcess(Map<String, Integer> due) {

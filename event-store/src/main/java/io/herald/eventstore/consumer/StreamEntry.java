@@ -9,7 +9,10 @@ import java.util.Map;
  * @param stream the stream it was read from
  * @param id its stream entry id
  * @param fields its raw fields (for dead letters and foreign formats)
- * @param attempt 1 on the first delivery, n + 1 after n failed attempts
+ * @param attempt 1 on the first delivery, n + 1 after n failed attempts (attempts cut short by a
+ *     crash are not counted, so an entry may be seen more often than this says)
+ *
+ * <p>Immutable and thread-safe.
  */
 public record StreamEntry(String stream, String id, Map<String, String> fields, int attempt) {
 

@@ -1,0 +1,100 @@
+package io.herald.bench.drill;
+
+import io.herald.bench.e2e.Audience;
+import io.herald.bench.e2e.HeraldApi;
+import io.herald.bench.e2e.LogWatch;
+import io.herald.bench.e2e.RedisAccess;
+import io.herald.bench.e2e.RedisServer;
+import io.herald.bench.e2e.ServiceProcess;
+import io.herald.bench.e2e.SmtpSink;
+import io.herald.bench.e2e.Stack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One drill's world: its own redis-server (optionally with AOF), SMTP sink and Herald processes,
+ * all on free ports of 127.0.0.1; closing it stops them and deletes the Redis directory (the
+ * services' logs stay for the caller to keep or delete).
+ */
+final class DrillEnv implements AutoCloseable {
+
+    static final String API_KEY = "drill-key";
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    final DrillOptions options;
+    final Path directory;
+    final RedisServer redis;
+    final SmtpSink smtp;
+    final RedisAccess access;
+    final Stack stack;
+    final HeraldApi api;
+
+    DrillEnv(DrillOptions options, Path directory, String appendFsync) {
+        this.options = options;
+        this.directory = directory;
+        this.redis = new RedisServer(directory, appendFsync).start();
+        this.smtp = new SmtpSink().start();
+        this.access = new RedisAccess(redis.url());
+        this.stack = new Stack(new Stack.Settings(options.root(), directory, redis.url(), smtp.port(), API_KEY,
+                options.channels(), options.javaOptions()));
+        this.api = new HeraldApi(stack, API_KEY);
+    }
+
+    /**
+     * Defines and starts user-service (seeding {@code users}), campaign-service,
+     * notification-service and {@code workers} channel-workers processes ({@code channel-workers},
+     * {@code channel-workers-2}, …) in parallel, then waits for their health and the seeding.
+     */
+    void start(int users, int workers, Map<String, String> workerEnv) {
+        stack.define(Stack.USERS, Stack.USERS, Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(users)), List.of());
+        stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, Map.of(), List.of());
+        stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, Map.of(), List.of());
+        for (int i = 1; i <= workers; i++) {
+            stack.define(workerName(i), Stack.WORKERS, workerEnv, List.of());
+        }
+        stack.processes().forEach(ServiceProcess::launch);
+        stack.processes().forEach(process -> process.awaitHealthy(START_TIMEOUT));
+        LogWatch.await(stack.get(Stack.USERS).log(), LogWatch.SEEDED, Duration.ofMinutes(5));
+        Drills.say("stack up: " + stack.processes().size() + " processes, " + users + " users seeded");
+    }
+
+    /** {@code channel-workers-<i>}: distinct prefixes, so consumer names tell the processes apart. */
+    static String workerName(int i) {
+        return Stack.WORKERS + "-" + i;
+    }
+
+    /** The channel-workers processes. */
+    List<ServiceProcess> workers() {
+        List<ServiceProcess> workers = new ArrayList<>();
+        for (ServiceProcess process : stack.processes()) {
+            if (process.name().startsWith(Stack.WORKERS)) {
+                workers.add(process);
+            }
+        }
+        return workers;
+    }
+
+    List<Path> workerLogs() {
+        return workers().stream().map(ServiceProcess::log).toList();
+    }
+
+    /** Restarts a killed process on its port and waits for its health. */
+    Duration restart(String name) {
+        return stack.start(name, START_TIMEOUT);
+    }
+
+    Audience audience() {
+        return Audience.choose(api, access, options.category());
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        access.close();
+        smtp.close();
+        redis.close();
+    }
+}

@@ -1,0 +1,81 @@
+package io.herald.bench.drill;
+
+import io.herald.bench.e2e.Audience;
+import io.herald.bench.e2e.CampaignWatch;
+import io.herald.bench.e2e.ServiceProcess;
+import io.herald.bench.e2e.Waits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Drill 1: a campaign with two channel-workers processes; one of them is killed with
+ * {@code kill -9} three times at random moments and restarted each time. Holds when every
+ * targeted notification is settled and counted once, and duplicate sends stay within what the
+ * killed process had in flight (its pending entries) at each kill.
+ */
+final class WorkerCrashDrill implements Drill {
+
+    static final int KILLS = 3;
+
+    @Override
+    public String name() {
+        return "worker-crash";
+    }
+
+    @Override
+    public DrillResult run(DrillOptions options, Path directory) {
+        try (DrillEnv env = new DrillEnv(options, directory, null)) {
+            env.start(options.users(), 2, Map.of());
+            Audience audience = env.audience();
+            Random random = new Random(options.seed());
+            CampaignWatch watch = CampaignWatch.create(env.api, audience.category(), options.channels());
+            List<Map<String, Object>> kills = new ArrayList<>();
+            long inFlightBound = 0;
+            for (int k = 1; k <= KILLS; k++) {
+                Waits.pause(Duration.ofMillis(500 + random.nextInt(2500)));
+                watch.refresh();
+                if ("COMPLETED".equals(watch.status())) {
+                    Drills.say("campaign completed before kill " + k);
+                    break;
+                }
+                ServiceProcess victim = env.workers().get(random.nextInt(2));
+                long deliveredBefore = watch.progress("delivered");
+                victim.kill();
+                long inFlight = Consumers.pending(env.access, options.channels(), victim.name());
+                inFlightBound += inFlight;
+                Duration restart = env.restart(victim.name());
+                Drills.say("kill " + k + ": " + victim.name() + " after ~" + deliveredBefore + " delivered, "
+                        + inFlight + " entries in flight; back in " + restart.toMillis() + " ms");
+                kills.add(Map.of("process", victim.name(), "deliveredBefore", deliveredBefore, "inFlight", inFlight,
+                        "restartMs", restart.toMillis()));
+            }
+            boolean ended = watch.awaitEnd(options.drillTimeout());
+            Accounting books = Accounting.of(env, watch.id(), audience.members());
+            long duplicates = books.duplicateSends().values().stream().mapToLong(Long::longValue).sum();
+            boolean holds = ended && books.holds() && kills.size() == KILLS && duplicates <= inFlightBound;
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("campaign", watch.id());
+            details.put("status", watch.status());
+            details.put("kills", kills);
+            details.put("duplicateSends", duplicates);
+            details.put("inFlightAtKills", inFlightBound);
+            details.put("books", books);
+            String verdict = String.format("%d kills, %s; duplicate sends %d (bound: %d in flight at the kills)%s",
+                    kills.size(), books.summary(), duplicates, inFlightBound, problems(ended, books, watch));
+            return DrillResult.of(name(), holds, verdict, details);
+        }
+    }
+
+    static String problems(boolean ended, Accounting books, CampaignWatch watch) {
+        List<String> problems = new ArrayList<>(books.problems());
+        if (!ended) {
+            problems.add(0, "campaign not ended (status " + watch.status() + ")");
+        }
+        return problems.isEmpty() ? "" : "; PROBLEMS: " + String.join("; ", problems);
+    }
+}

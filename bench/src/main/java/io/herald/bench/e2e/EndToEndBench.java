@@ -1,0 +1,164 @@
+package io.herald.bench.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Herald's end-to-end benchmark (issue 9), one run: Redis baseline, service start-up, seeding,
+ * one campaign's fan-out with transactional notifications alongside, CPU and memory of every
+ * process, then a summary table and {@code bench/results/<timestamp>.json}. Everything runs on
+ * 127.0.0.1 on free ports, bounded by {@code --timeout}; the bench stops what it started.
+ */
+public final class EndToEndBench {
+
+    static final String API_KEY = "bench-key";
+
+    private EndToEndBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path results = options.root().resolve("bench").resolve("results");
+        Path runDirectory = results.resolve("run-" + stamp);
+        Files.createDirectories(runDirectory);
+        Map<String, Object> report;
+        Thread watchdog = Watchdog.start(options.timeout());
+        try (Run run = new Run(options, runDirectory)) {
+            report = run.execute();
+            watchdog.interrupt();
+        } catch (RuntimeException e) {
+            System.err.println("bench: FAILED: " + e.getMessage() + " (logs kept in " + runDirectory + ")");
+            throw e;
+        }
+        Path json = results.resolve(stamp + ".json");
+        Report.write(report, json);
+        System.out.println(Report.table(report));
+        System.out.println("bench: results written to " + json);
+        if (!options.keep()) {
+            Processes.deleteTree(runDirectory);
+        } else {
+            System.out.println("bench: logs and Redis directory kept in " + runDirectory);
+        }
+    }
+
+    /** One run's processes and measurements; closing it stops everything it started. */
+    static final class Run implements AutoCloseable {
+
+        private final BenchOptions options;
+        private final Path directory;
+        private final RedisServer redis;
+        private final SmtpSink smtp;
+        private final ProcessSampler sampler = new ProcessSampler();
+        private RedisAccess access;
+        private Stack stack;
+
+        Run(BenchOptions options, Path directory) {
+            this.options = options;
+            this.directory = directory;
+            this.redis = new RedisServer(directory, options.appendFsync());
+            this.smtp = new SmtpSink();
+        }
+
+        Map<String, Object> execute() {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("timestamp", Instant.now().toString());
+            report.put("options", Map.of("users", options.users(), "channels", options.channels(),
+                    "aof", String.valueOf(options.appendFsync()), "transactional", options.transactional(),
+                    "transactionalPerSecond", options.transactionalRate(), "javaOptions", options.javaOptions()));
+            step("starting redis-server" + (options.appendFsync() == null ? " (no persistence)" : " (AOF " + options.appendFsync() + ")"));
+            redis.start();
+            access = new RedisAccess(redis.url());
+            report.put("machine", Machine.describe(access));
+            step("baseline: redis-benchmark -P 50 -n " + options.baselineRequests() + " XADD");
+            double baseline = XaddBaseline.measure(redis, options.baselineRequests(), access);
+            report.put("xaddBaselinePerSecond", Math.round(baseline));
+            smtp.start();
+            sampler.watch("redis-server", redis::pid);
+            sampler.start();
+            report.put("startupMs", startServices());
+            report.put("seeding", awaitSeeding());
+            Audience audience = Audience.choose(new HeraldApi(stack, API_KEY), access, options.category());
+            step("campaign to " + audience.category() + " (" + audience.members() + " subscribers), channels " + options.channels());
+            Map<String, Object> campaign = new CampaignPhase(stack, access, smtp, options).run(audience, sampler);
+            report.putAll(campaign);
+            double perSecond = ((Number) campaign.getOrDefault("endToEndPerSecond", 0)).doubleValue();
+            report.put("ratioToXaddBaseline", Math.round(perSecond / baseline * 1000) / 1000.0);
+            step("idle for " + options.idle() + " s");
+            sampler.phase("idle");
+            Waits.pause(Duration.ofSeconds(options.idle()));
+            report.put("resources", Report.resources(sampler.samples(), names()));
+            report.put("redisUsedMemoryMb", access.usedMemory() / 1024 / 1024);
+            report.put("loadAverageAtEnd", Machine.loadAverage());
+            stopServices();
+            report.put("profiles", Profiles.summarise(options.jfr(), directory));
+            return report;
+        }
+
+        private Map<String, Long> startServices() {
+            Stack.Settings settings = new Stack.Settings(options.root(), directory, redis.url(), smtp.port(), API_KEY,
+                    options.channels(), options.javaOptions());
+            stack = new Stack(settings);
+            Map<String, Long> startup = new LinkedHashMap<>();
+            // user-service last: its seeding starts once it is up and must not slow the others' start-up
+            for (String module : List.of(Stack.CAMPAIGNS, Stack.NOTIFICATIONS, Stack.WORKERS, Stack.USERS)) {
+                Map<String, String> env = module.equals(Stack.USERS)
+                        ? Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(options.users())) : Map.of();
+                ServiceProcess process = stack.define(module, module, env, Profiles.flags(options.jfr(), module, directory));
+                sampler.phase("startup");
+                Duration took = stack.start(module, options.startTimeout());
+                sampler.watch(module, process::pid);
+                startup.put(module, took.toMillis());
+                step(module + " up in " + took.toMillis() + " ms (port " + process.port() + ")");
+            }
+            return startup;
+        }
+
+        private Map<String, Object> awaitSeeding() {
+            sampler.phase("seed");
+            long start = System.nanoTime();
+            Matcher seeded = LogWatch.await(stack.get(Stack.USERS).log(), LogWatch.SEEDED, Duration.ofMinutes(5));
+            long observed = (System.nanoTime() - start) / 1_000_000;
+            step("seeded " + seeded.group(1) + " users in " + seeded.group(2) + " ms (user-service log)");
+            return Map.of("users", Long.parseLong(seeded.group(1)), "loggedMs", Long.parseLong(seeded.group(2)),
+                    "observedAfterHealthyMs", observed, "redisUsedMemoryMb", access.usedMemory() / 1024 / 1024);
+        }
+
+        private void stopServices() {
+            step("stopping the services");
+            stack.close();
+        }
+
+        private List<String> names() {
+            List<String> names = new ArrayList<>(Stack.MODULES);
+            names.add("redis-server");
+            return names;
+        }
+
+        @Override
+        public void close() {
+            sampler.close();
+            if (stack != null) {
+                stack.close();
+            }
+            if (access != null) {
+                access.close();
+            }
+            smtp.close();
+            redis.close();
+        }
+    }
+
+    static void step(String message) {
+        System.out.println("bench: " + message);
+    }
+}

@@ -1,0 +1,122 @@
+package io.herald.bench.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The run's figures: JSON for machines, one table for people. */
+public final class Report {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private Report() {
+    }
+
+    public static void write(Object report, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, JSON.writeValueAsString(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    static Map<String, Object> channel(ChannelLedger ledger, double perSecond, Latencies latency) {
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("targeted", ledger.targeted());
+        channel.put("delivered", ledger.delivered());
+        channel.put("failed", ledger.failed());
+        channel.put("deadLettered", ledger.deadLettered());
+        channel.put("cancelled", ledger.cancelled());
+        channel.put("records", ledger.records());
+        channel.put("perSecond", Math.round(perSecond));
+        channel.put("latencyMs", latency);
+        return channel;
+    }
+
+    static Map<String, Long> millis(Map<String, Duration> durations) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        durations.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(e -> millis.put(e.getKey(), e.getValue().toMillis()));
+        return millis;
+    }
+
+    /** CPU (% of a core) and RSS (MB) per process and phase. */
+    static Map<String, Object> resources(List<ProcessSampler.Sample> samples, List<String> names) {
+        Map<String, Object> resources = new LinkedHashMap<>();
+        for (String name : names) {
+            Map<String, Object> phases = new LinkedHashMap<>();
+            for (String phase : List.of("seed", "campaign", "idle")) {
+                ProcessSampler.Usage usage = ProcessSampler.usage(samples, name, phase);
+                if (usage.samples() > 0) {
+                    phases.put(phase, Map.of("samples", usage.samples(),
+                            "cpuPercent", Math.round(usage.cpuPercent() * 10) / 10.0,
+                            "avgRssMb", usage.avgRssKb() / 1024, "maxRssMb", usage.maxRssKb() / 1024));
+                }
+            }
+            resources.put(name, phases);
+        }
+        return resources;
+    }
+
+    /** The summary table printed at the end of a run. */
+    public static String table(Object report) {
+        JsonNode r = JSON.valueToTree(report);
+        StringBuilder out = new StringBuilder("\n");
+        JsonNode m = r.path("machine");
+        line(out, "machine", m.path("cores").asInt() + " cores, " + m.path("memoryMb").asLong() + " MB, "
+                + m.path("jdk").asString() + ", Redis " + m.path("redis").asString());
+        line(out, "load average (start → end)", m.path("loadAverageAtStart").asString() + " → "
+                + r.path("loadAverageAtEnd").asString());
+        line(out, "XADD baseline (redis-benchmark -P 50)", r.path("xaddBaselinePerSecond").asLong() + " /s");
+        r.path("startupMs").properties().forEach(e -> line(out, "start-up " + e.getKey(), e.getValue().asLong() + " ms"));
+        JsonNode seed = r.path("seeding");
+        line(out, "seeding", seed.path("users").asLong() + " users in " + seed.path("loggedMs").asLong() + " ms");
+        JsonNode c = r.path("campaign");
+        line(out, "campaign", c.path("category").asString() + ", " + c.path("subscribers").asLong() + " subscribers, "
+                + c.path("status").asString() + " in " + c.path("durationMs").asLong() + " ms");
+        line(out, "  status first seen (ms after POST)", c.path("statusFirstSeenMs").toString());
+        c.path("channels").properties().forEach(e -> {
+            JsonNode ch = e.getValue();
+            line(out, "  " + e.getKey(), ch.path("delivered").asLong() + "/" + ch.path("targeted").asLong()
+                    + " delivered (failed " + ch.path("failed").asLong() + ", dead " + ch.path("deadLettered").asLong()
+                    + "), " + ch.path("perSecond").asLong() + " /s, latency " + latency(ch.path("latencyMs")));
+        });
+        line(out, "end-to-end", r.path("delivered").asLong() + " notifications, " + r.path("endToEndPerSecond").asLong()
+                + " /s, ratio to XADD " + r.path("ratioToXaddBaseline").asDouble());
+        line(out, "campaign latency", latency(r.path("latencyMs")));
+        JsonNode tx = r.path("transactional");
+        line(out, "transactional", tx.path("notifications").asLong() + " sent, " + tx.path("undelivered").asLong()
+                + " undelivered, latency " + latency(tx.path("latency")));
+        line(out, "SMTP sink", r.path("sinks").path("smtp").toString());
+        line(out, "log senders", r.path("sinks").path("logSenders").toString());
+        r.path("resources").properties().forEach(e -> {
+            JsonNode p = e.getValue();
+            line(out, "resources " + e.getKey(), "campaign " + usage(p.path("campaign")) + "; idle " + usage(p.path("idle")));
+        });
+        line(out, "Redis used memory", r.path("redisUsedMemoryMb").asLong() + " MB after the run");
+        return out.toString();
+    }
+
+    private static String latency(JsonNode l) {
+        return "p50 " + l.path("p50").asLong() + " / p95 " + l.path("p95").asLong() + " / p99 " + l.path("p99").asLong()
+                + " / max " + l.path("max").asLong() + " ms";
+    }
+
+    private static String usage(JsonNode u) {
+        return u.isMissingNode() ? "-" : u.path("cpuPercent").asDouble() + " % CPU, RSS avg " + u.path("avgRssMb").asLong()
+                + " / max " + u.path("maxRssMb").asLong() + " MB";
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("%-40s %s%n", label, value));
+    }
+}

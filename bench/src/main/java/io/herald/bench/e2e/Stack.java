@@ -1,0 +1,118 @@
+package io.herald.bench.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Herald's four services as separate JVMs against the bench's Redis and SMTP sink, each on a free
+ * port. A service may run as several processes (e.g. two {@code channel-workers}); each process
+ * has a stable name, which is also its {@code HERALD_INSTANCE_ID}, so a restarted process takes its
+ * own pending entries back at once.
+ *
+ * <p>Not thread-safe: one owner drives it.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final String USERS = "user-service";
+    public static final String CAMPAIGNS = "campaign-service";
+    public static final String NOTIFICATIONS = "notification-service";
+    public static final String WORKERS = "channel-workers";
+    public static final List<String> MODULES = List.of(USERS, CAMPAIGNS, NOTIFICATIONS, WORKERS);
+
+    /**
+     * @param root the repository (holding {@code <module>/target/<module>-0.1.0-SNAPSHOT.jar})
+     * @param logs where each process's log file goes
+     * @param channels {@code HERALD_CHANNELS} of every service
+     * @param javaOptions the JVM flags of every service
+     */
+    public record Settings(Path root, Path logs, String redisUrl, int smtpPort, String apiKey, List<String> channels,
+                           List<String> javaOptions) {
+    }
+
+    private final Settings settings;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+
+    public Stack(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The fat jar of a module. */
+    public static Path jar(Path root, String module) {
+        return root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+    }
+
+    /**
+     * Defines a process of {@code module} named {@code name} (not launched yet).
+     *
+     * @param environment extra environment (e.g. {@code HERALD_USERS_SEED_COUNT})
+     * @param extraJavaOptions flags after the common ones (e.g. a flight recording)
+     */
+    public ServiceProcess define(String name, String module, Map<String, String> environment,
+                                 List<String> extraJavaOptions) {
+        Path jar = jar(settings.root(), module);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build it first (bench/run.sh does)");
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_DATA_REDIS_URL", settings.redisUrl());
+        env.put("HERALD_API_KEY", settings.apiKey());
+        env.put("HERALD_CHANNELS", String.join(",", settings.channels()));
+        env.put("HERALD_INSTANCE_ID", name);
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
+        env.put("SPRING_MAIL_PORT", Integer.toString(settings.smtpPort()));
+        env.putAll(environment);
+        List<String> options = new ArrayList<>(settings.javaOptions());
+        options.addAll(extraJavaOptions);
+        ServiceProcess process = new ServiceProcess(name, jar, env, options, settings.logs());
+        processes.put(name, process);
+        return process;
+    }
+
+    /** Launches a defined process and waits for its health; returns its start-up time. */
+    public Duration start(String name, Duration timeout) {
+        return get(name).launch().awaitHealthy(timeout);
+    }
+
+    public ServiceProcess get(String name) {
+        ServiceProcess process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no process " + name);
+        }
+        return process;
+    }
+
+    /**
+     * The base URL of process {@code name}, else of the first process whose name starts with it
+     * ({@code channel-workers} finds {@code channel-workers-1}).
+     */
+    public String url(String name) {
+        ServiceProcess process = processes.get(name);
+        if (process == null) {
+            process = processes.values().stream().filter(p -> p.name().startsWith(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no process " + name));
+        }
+        return process.baseUrl();
+    }
+
+    public List<ServiceProcess> processes() {
+        return List.copyOf(processes.values());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Stops every process, latest first. */
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(processes.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+    }
+}

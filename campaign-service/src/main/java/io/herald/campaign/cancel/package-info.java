@@ -1,0 +1,2 @@
+/** Cancelling a scheduled or running campaign (DELETE /api/v1/campaigns/{id}). */
+package io.herald.campaign.cancel;

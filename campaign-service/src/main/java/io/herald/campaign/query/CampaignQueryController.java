@@ -1,0 +1,100 @@
+package io.herald.campaign.query;
+
+import io.herald.campaign.CampaignProperties;
+import io.herald.campaign.CampaignStatus;
+import io.herald.campaign.history.CampaignHistory;
+import io.herald.campaign.history.CampaignHistory.HistoryEvent;
+import io.herald.campaign.history.Campaigns;
+import io.herald.campaign.history.ProjectionRebuilder;
+import io.herald.campaign.view.CampaignView;
+import io.herald.campaign.view.CampaignViews;
+import io.herald.kit.ProblemException;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Reading campaigns: one, a newest-first list, a campaign's event history; and rebuilding a projection. */
+@RestController
+class CampaignQueryController {
+
+    static final int MAX_LIMIT = 500;
+
+    private final CampaignViews views;
+    private final Campaigns campaigns;
+    private final CampaignHistory history;
+    private final ProjectionRebuilder rebuilder;
+    private final CampaignProperties properties;
+
+    CampaignQueryController(CampaignViews views, Campaigns campaigns, CampaignHistory history,
+                            ProjectionRebuilder rebuilder, CampaignProperties properties) {
+        this.views = views;
+        this.campaigns = campaigns;
+        this.history = history;
+        this.rebuilder = rebuilder;
+        this.properties = properties;
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}")
+    Mono<CampaignView> one(@PathVariable String id) {
+        return views.find(id).switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    /** Newest first; {@code status} filters, {@code limit} is 1 to 500 (default 20). */
+    @GetMapping("/api/v1/campaigns")
+    Mono<List<CampaignView>> list(@RequestParam(required = false) String status,
+                                  @RequestParam(required = false, defaultValue = "20") String limit) {
+        CampaignStatus wanted = status(status);
+        int max = limit(limit);
+        return campaigns.newestFirst(wanted, max, properties.listMaxScan())
+                .flatMapSequential(views::of, 16)
+                .collectList();
+    }
+
+    /** The campaign's events in the order they occurred, from every stream that told about it. */
+    @GetMapping("/api/v1/campaigns/{id}/events")
+    Mono<List<HistoryEvent>> events(@PathVariable String id) {
+        return campaigns.find(id)
+                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(found -> history.events(id).collectList());
+    }
+
+    /** Rebuilds {@code campaign:<id>} and its event index from the streams (repair); answers the rebuilt campaign. */
+    @PostMapping("/api/v1/campaigns/{id}/projection/rebuild")
+    Mono<CampaignView> rebuild(@PathVariable String id) {
+        return rebuilder.rebuildFromStreams(id)
+                .flatMap(known -> known ? views.find(id) : Mono.empty())
+                .switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    private static CampaignStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CampaignStatus.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be one of " + Arrays.toString(CampaignStatus.values()));
+        }
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidField("limit", "must be a number from 1 to " + MAX_LIMIT);
+    }
+
+    static ProblemException notFound(String id) {
+        return ProblemException.notFound("campaign " + id);
+    }
+}

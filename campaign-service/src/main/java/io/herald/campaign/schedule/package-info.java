@@ -1,0 +1,2 @@
+/** Releasing scheduled campaigns at their time, exactly once across instances. */
+package io.herald.campaign.schedule;

@@ -1,0 +1,52 @@
+package io.herald.eventstore.consumer;
+
+import static io.herald.eventstore.consumer.ConsumerHarness.delivered;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class ConsumerGroupIntegrationTests extends ConsumerTestBase {
+
+    private static final String STREAM = "notify:email";
+    private static final int ENTRIES = 2_000;
+
+    @Test
+    void twoConsumersOfOneGroupSplitTheStreamWithoutOverlapOrGaps() {
+        Map<String, Set<String>> handlersByEvent = new ConcurrentHashMap<>();
+        harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-a"), recordingAs("worker-a", handlersByEvent));
+        harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-b"), recordingAs("worker-b", handlersByEvent));
+
+        long startedAt = System.nanoTime();
+        List<String> appended = harness.append(STREAM, 0, ENTRIES).stream().map(e -> e.id()).toList();
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> harness.deliveredCount(STREAM) == ENTRIES && harness.pending(STREAM, GROUP) == 0);
+        assertThat(handlersByEvent.keySet()).containsExactlyInAnyOrderElementsOf(appended);
+        assertThat(handlersByEvent.values()).allSatisfy(handlers -> assertThat(handlers).hasSize(1));
+        Map<String, Long> perConsumer = handlersByEvent.values().stream()
+                .collect(Collectors.groupingBy(handlers -> handlers.iterator().next(), Collectors.counting()));
+        assertThat(perConsumer).containsOnlyKeys("worker-a", "worker-b");
+        assertThat(harness.deliveredRecords(STREAM)).hasSize(ENTRIES);
+        assertThat(harness.registry.get("herald.consumer.acked").tag("stream", STREAM).counter().count())
+                .isEqualTo(ENTRIES);
+        assertThat(harness.registry.get("herald.consumer.read").tag("group", GROUP).counter().count())
+                .isEqualTo(ENTRIES);
+        System.out.printf("%d entries appended and handled by two consumers in %d ms, split %s%n", ENTRIES,
+                (System.nanoTime() - startedAt) / 1_000_000, perConsumer);
+    }
+
+    private static EntryHandler recordingAs(String consumer, Map<String, Set<String>> handlersByEvent) {
+        return entry -> Mono.fromCallable(() -> {
+            handlersByEvent.computeIfAbsent(entry.envelope().id(), id -> ConcurrentHashMap.newKeySet()).add(consumer);
+            return delivered(entry);
+        });
+    }
+}

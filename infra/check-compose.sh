@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# CI check of infra/docker-compose.yml without a Docker daemon:
+#   1. `docker-compose config -q` (Debian's docker-compose package) or `docker compose config -q`
+#      validates the file against the Compose schema, with the required variables set;
+#   2. the same without HERALD_REDIS_PASSWORD must fail (secrets are required, never defaulted);
+#   3. a structural check of what Herald relies on and the schema cannot see: every service
+#      others wait for has a health check, each service image builds its own module, the
+#      runtime image runs as a non-root user.
+# Images are neither pulled nor built here: that needs a daemon (see docs/running.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+compose_cmd=()
+if docker compose version >/dev/null 2>&1; then
+  compose_cmd=(docker compose)
+elif command -v docker-compose >/dev/null 2>&1; then
+  compose_cmd=(docker-compose)
+fi
+
+if (( ${#compose_cmd[@]} )); then
+  echo "check-compose: ${compose_cmd[*]} config -q"
+  HERALD_API_KEY=ci-key HERALD_REDIS_PASSWORD=ci-password \
+    "${compose_cmd[@]}" -p herald -f infra/docker-compose.yml config -q
+  echo "check-compose: without HERALD_REDIS_PASSWORD the file must be refused"
+  if env -u HERALD_REDIS_PASSWORD HERALD_API_KEY=ci-key \
+      "${compose_cmd[@]}" -p herald -f infra/docker-compose.yml config -q >/dev/null 2>&1; then
+    echo "check-compose: FAIL: the compose file accepts a missing HERALD_REDIS_PASSWORD" >&2
+    exit 1
+  fi
+else
+  echo "check-compose: neither 'docker compose' nor 'docker-compose' is installed: schema check SKIPPED (apt-get install -y docker-compose)" >&2
+  [[ "${CHECK_COMPOSE_REQUIRE_TOOL:-0}" == 1 ]] && exit 1
+fi
+
+python=python3
+python3 -c 'import yaml' 2>/dev/null || python=/usr/bin/python3
+echo "check-compose: structural checks ($python + PyYAML)"
+"$python" - <<'EOF'
+import os, re, sys
+import yaml
+
+errors = []
+with open("infra/docker-compose.yml") as f:
+    doc = yaml.safe_load(f)
+services = doc.get("services", {})
+
+expected = {"redis", "redisinsight", "mailpit",
+            "user-service", "campaign-service", "notification-service", "channel-workers"}
+missing = expected - services.keys()
+if missing:
+    errors.append(f"services missing: {sorted(missing)}")
+
+for name, svc in services.items():
+    deps = svc.get("depends_on", {})
+    if isinstance(deps, list):
+        errors.append(f"{name}: depends_on must use condition: service_healthy, not a plain list")
+        continue
+    for dep, spec in deps.items():
+        if dep not in services:
+            errors.append(f"{name}: depends on unknown service {dep}")
+        elif spec.get("condition") != "service_healthy":
+            errors.append(f"{name}: depends on {dep} without condition: service_healthy")
+        elif "healthcheck" not in services[dep]:
+            errors.append(f"{name}: waits for {dep} to be healthy, but {dep} has no healthcheck")
+
+for module in ("user-service", "campaign-service", "notification-service", "channel-workers"):
+    svc = services.get(module, {})
+    if "healthcheck" not in svc:
+        errors.append(f"{module}: no healthcheck")
+    if "redis" not in svc.get("depends_on", {}):
+        errors.append(f"{module}: does not wait for redis")
+    build = svc.get("build", {})
+    if build.get("args", {}).get("MODULE") != module:
+        errors.append(f"{module}: build arg MODULE is {build.get('args', {}).get('MODULE')!r}")
+    dockerfile = os.path.join("infra", build.get("context", ".."), build.get("dockerfile", "Dockerfile"))
+    if not os.path.isfile(os.path.normpath(dockerfile)):
+        errors.append(f"{module}: Dockerfile {dockerfile} not found")
+    env = svc.get("environment", {})
+    for var in ("SPRING_DATA_REDIS_URL", "HERALD_API_KEY", "SERVER_PORT"):
+        if var not in env:
+            errors.append(f"{module}: environment lacks {var}")
+
+redis = services.get("redis", {})
+command = " ".join(redis.get("command", []))
+if "--requirepass" not in command:
+    errors.append("redis: no --requirepass")
+conf = open("infra/redis.conf").read()
+for line in ("appendonly yes", "appendfsync everysec", "maxmemory-policy noeviction"):
+    if not re.search(rf"^{re.escape(line)}$", conf, re.M):
+        errors.append(f"infra/redis.conf lacks '{line}'")
+if services.get("user-service", {}).get("environment", {}).get("HERALD_USERS_SEED_COUNT") is None:
+    errors.append("user-service: no HERALD_USERS_SEED_COUNT")
+if services.get("channel-workers", {}).get("environment", {}).get("SPRING_MAIL_HOST") != "mailpit":
+    errors.append("channel-workers: SPRING_MAIL_HOST is not mailpit")
+
+dockerfile = open("infra/Dockerfile").read()
+users = re.findall(r"^USER\s+(\S+)", dockerfile, re.M)
+if not users or users[-1].split(":")[0] in ("root", "0"):
+    errors.append("infra/Dockerfile: the runtime stage does not switch to a non-root USER")
+
+for e in errors:
+    print(f"check-compose: FAIL: {e}", file=sys.stderr)
+if errors:
+    sys.exit(1)
+print(f"check-compose: ok ({len(services)} services)")
+EOF

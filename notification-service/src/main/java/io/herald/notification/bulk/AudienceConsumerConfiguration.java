@@ -1,0 +1,40 @@
+package io.herald.notification.bulk;
+
+import io.herald.eventstore.EventCodec;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.consumer.ConsumerSettings;
+import io.herald.eventstore.consumer.StreamConsumer;
+import io.herald.kit.StreamConsumers;
+import io.herald.notification.queue.Channels;
+import io.herald.notification.queue.QueuedMessages;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers this instance's consumer of {@code audiences} in group {@code notification-service}. */
+@Configuration(proxyBeanMethods = false)
+class AudienceConsumerConfiguration {
+
+    static final String GROUP = "notification-service";
+
+    @Bean
+    AudienceBatchHandler audienceBatchHandler(EventCodec codec, Channels channels, RedisConnections connections,
+                                              MeterRegistry registry) {
+        return new AudienceBatchHandler(codec, new BatchRenderer(channels, new QueuedMessages(codec)),
+                new BatchQueue(connections.commands()), new RenderedCampaigns(connections.commands()), registry);
+    }
+
+    /** The consumer; {@link StreamConsumers} starts and stops it with the application. */
+    @Bean(destroyMethod = "")
+    StreamConsumer audienceConsumer(StreamConsumers consumers, AudienceBatchHandler handler,
+                                    AudienceConsumerProperties properties) {
+        ConsumerSettings settings = ConsumerSettings.defaults(StreamKeys.AUDIENCES, GROUP, consumers.consumerName("audiences"))
+                .withBatchSize(properties.batchSize())
+                .withConcurrency(properties.concurrency())
+                .withHandlerTimeout(properties.handlerTimeout())
+                .withClaim(properties.claimIdle(), properties.claimInterval())
+                .withRetries(properties.maxAttempts(), properties.initialBackoff(), properties.maxBackoff());
+        return consumers.register(settings, handler);
+    }
+}

@@ -1,0 +1,538 @@
+#!/usr/bin/env bash
+# Starts the whole Herald stack: Docker Compose when a Docker daemon answers, else local
+# processes (Redis, a GreenMail mail catcher, the four services as `java -jar`).
+# Idempotent: what already runs is left alone. ./stop.sh stops exactly what this started.
+# Every knob is an environment variable; see README.md "Configuration" and docs/running.md.
+set -euo pipefail
+# shellcheck source=infra/lib/common.sh
+source "$(dirname "$0")/infra/lib/common.sh"
+
+usage() {
+  cat <<EOF
+Usage: ./start.sh [--no-build] [--infra-only] [--local | --docker]
+
+  --no-build    use the jars in */target as they are (fail if one is missing)
+  --infra-only  local mode: start only Redis and the mail catcher (to run the services from an IDE)
+  --local       force local processes even when a Docker daemon answers
+  --docker      force Docker Compose (fails when no daemon answers)
+
+Environment (defaults in brackets):
+  HERALD_SEED_USERS [100000]   fake users user-service seeds at start-up
+  HERALD_API_KEY [generated]   key for X-API-Key; kept in \$HERALD_RUN_DIR/api-key
+  REDIS_URL                    use this Redis instead of finding or starting one
+  HERALD_REDIS_PORT [6379]     local Redis to use if it answers, else to start
+  HERALD_{CAMPAIGN,USER,NOTIFICATION,WORKERS}_PORT [8080,8081,8082,8083]
+  HERALD_MAIL_SMTP_PORT [1025], HERALD_MAIL_UI_PORT [8025]   local mail catcher
+  HERALD_JAVA_OPTS             JVM flags of the services
+  HERALD_START_TIMEOUT [240]   seconds to wait for the services to become healthy
+  HERALD_RUN_DIR [./.run]      pid files, logs, API key, Redis data
+EOF
+}
+
+BUILD=1
+INFRA_ONLY=0
+MODE="${HERALD_MODE:-auto}"
+for arg in "$@"; do
+  case "$arg" in
+    --no-build)   BUILD=0 ;;
+    --infra-only) INFRA_ONLY=1 ;;
+    --local)      MODE=local ;;
+    --docker)     MODE=docker ;;
+    -h|--help)    usage; exit 0 ;;
+    *) usage >&2; die "unknown option: $arg" ;;
+  esac
+done
+
+SEED_USERS="${HERALD_SEED_USERS:-${HERALD_USERS_SEED_COUNT:-100000}}"
+START_TIMEOUT="${HERALD_START_TIMEOUT:-240}"
+SEED_TIMEOUT="${HERALD_SEED_TIMEOUT:-300}"
+# Sized for a laptop running four services next to each other: a fixed, small heap and G1
+# for throughput. -XX:TieredStopAtLevel=1 or SerialGC would save memory at the cost of speed.
+JAVA_OPTS="${HERALD_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ExitOnOutOfMemoryError}"
+MAIL_SMTP_PORT="${HERALD_MAIL_SMTP_PORT:-1025}"
+MAIL_UI_PORT="${HERALD_MAIL_UI_PORT:-8025}"
+STARTED_AT=$SECONDS
+
+[[ "$SEED_USERS" =~ ^[0-9]+$ ]] || die "HERALD_SEED_USERS must be a number, not '$SEED_USERS'"
+umask 077
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+
+redact() { sed -E 's#(://[^:/@]*:)[^@]*@#\1***@#' <<<"$1"; }
+
+any_service_running() {
+  local s
+  for s in "${SERVICES[@]}"; do live_pid "$s" >/dev/null && return 0; done
+  return 1
+}
+
+choose_mode() {
+  local previous="" locals_alive=0
+  [[ -f "$RUN_DIR/mode" ]] && previous="$(cat "$RUN_DIR/mode")"
+  if any_service_running || live_pid redis >/dev/null || live_pid mail >/dev/null; then locals_alive=1; fi
+  if [[ "$MODE" == auto ]]; then
+    if [[ "$previous" == docker ]] || { (( locals_alive == 0 )) && docker_available; }; then
+      MODE=docker
+    else
+      MODE=local
+    fi
+  fi
+  if [[ "$MODE" == docker ]]; then
+    docker_available || die "Docker mode: no 'docker compose'/'docker-compose', or no Docker daemon answers ('docker info' fails)"
+    (( INFRA_ONLY == 0 )) || die "--infra-only is a local-mode option"
+    (( locals_alive == 0 )) || die "local processes of an earlier ./start.sh are running: ./stop.sh first"
+  elif [[ "$previous" == docker ]]; then
+    die "the stack was started in Docker mode: ./stop.sh first"
+  fi
+  echo "$MODE" > "$RUN_DIR/mode"
+  if [[ "$MODE" == local ]] && ! docker_available; then
+    step "mode: local (no Docker daemon answers)"
+  else
+    step "mode: $MODE"
+  fi
+}
+
+# The key is a secret of this checkout: generated once, reused until .run is removed.
+ensure_api_key() {
+  local file="$RUN_DIR/api-key"
+  if [[ -s "$file" ]] && { any_service_running || [[ -z "${HERALD_API_KEY:-}" ]]; }; then
+    if [[ -n "${HERALD_API_KEY:-}" && "$HERALD_API_KEY" != "$(cat "$file")" ]]; then
+      warn "HERALD_API_KEY differs from the key of the running services; using the one in $file"
+    fi
+    HERALD_API_KEY="$(cat "$file")"
+  elif [[ -n "${HERALD_API_KEY:-}" ]]; then
+    printf '%s\n' "$HERALD_API_KEY" > "$file"
+  else
+    HERALD_API_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+    printf '%s\n' "$HERALD_API_KEY" > "$file"
+    step "generated an API key into $file"
+  fi
+  export HERALD_API_KEY
+}
+
+# ---------------------------------------------------------------- build
+
+stale_jars() {
+  local s jar
+  for s in "${SERVICES[@]}"; do
+    [[ -d "$HERALD_ROOT/$s" ]] || die "module '$s' is not in this checkout yet: the services have not been merged (use --infra-only for Redis and the mail catcher alone)"
+    jar="$(service_jar "$s")"
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$HERALD_ROOT" \( -name target -o -name .run -o -name .git \) -prune -o \
+          -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit)" ]]; then
+      echo "$s"
+    fi
+  done
+}
+
+build_jars() {
+  local stale
+  stale="$(stale_jars)"
+  [[ -n "$stale" ]] || { step "jars are up to date"; return; }
+  if (( BUILD == 0 )); then
+    local s
+    for s in $stale; do [[ -f "$(service_jar "$s")" ]] || die "--no-build but $(service_jar "$s") is missing"; done
+    warn "--no-build: jars older than the sources: ${stale//$'\n'/ }"
+    return
+  fi
+  if any_service_running; then
+    warn "jars are older than the sources, but services are running: ./stop.sh && ./start.sh to run the new code"
+    return
+  fi
+  local t=$SECONDS modules
+  modules="$(IFS=,; echo "${SERVICES[*]}")"
+  step "building the service jars (./mvnw -B -DskipTests -pl $modules -am package; log: $LOG_DIR/build.log)"
+  if ! (cd "$HERALD_ROOT" && ./mvnw -B -DskipTests -pl "$modules" -am package) > "$LOG_DIR/build.log" 2>&1; then
+    tail -n 40 "$LOG_DIR/build.log" >&2
+    die "build failed (full log: $LOG_DIR/build.log)"
+  fi
+  say "    built in $((SECONDS - t)) s"
+}
+
+# ---------------------------------------------------------------- local: Redis
+
+redis_ping() { [[ "$(redis-cli -u "$1" ping 2>/dev/null)" == PONG ]]; }
+
+setup_redis() {
+  command -v redis-cli >/dev/null || die "redis-cli not found: install Redis (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis)"
+  if [[ -n "${REDIS_URL:-}" ]]; then
+    redis_ping "$REDIS_URL" || die "REDIS_URL=$(redact "$REDIS_URL") does not answer PING"
+    step "Redis: using REDIS_URL=$(redact "$REDIS_URL") (not ours: stop.sh leaves it alone)"
+    return
+  fi
+  local port="${HERALD_REDIS_PORT:-6379}" pid
+  REDIS_URL="redis://127.0.0.1:$port"
+  if pid="$(live_pid redis)"; then
+    step "Redis: already running on 127.0.0.1:$port (pid $pid, started by start.sh)"
+    return
+  fi
+  if port_open "$port"; then
+    redis_ping "$REDIS_URL" || die "127.0.0.1:$port is taken but does not answer PING without a password: set REDIS_URL=redis://:<password>@127.0.0.1:$port or HERALD_REDIS_PORT to a free port"
+    step "Redis: using the Redis already answering on 127.0.0.1:$port (not ours: stop.sh leaves it alone)"
+    rm -f "$(pid_file redis)"
+    return
+  fi
+  command -v redis-server >/dev/null || die "no Redis answers on 127.0.0.1:$port and redis-server is not installed: sudo apt-get install -y redis-server (or brew install redis), or set REDIS_URL"
+  mkdir -p "$RUN_DIR/redis"
+  step "Redis: starting redis-server on 127.0.0.1:$port (AOF, appendfsync everysec, data in $RUN_DIR/redis)"
+  nohup redis-server "$HERALD_ROOT/infra/redis.conf" --port "$port" --bind 127.0.0.1 \
+    --protected-mode yes --dir "$RUN_DIR/redis" >"$LOG_DIR/redis.log" 2>&1 </dev/null &
+  echo $! > "$(pid_file redis)"
+  local deadline=$((SECONDS + 20))
+  until redis_ping "$REDIS_URL"; do
+    if ! live_pid redis >/dev/null || (( SECONDS > deadline )); then
+      tail -n 20 "$LOG_DIR/redis.log" >&2
+      die "redis-server did not come up on port $port (log: $LOG_DIR/redis.log)"
+    fi
+    sleep 0.2
+  done
+  say "    Redis is up (pid $(cat "$(pid_file redis)"))"
+}
+
+# ---------------------------------------------------------------- local: mail catcher
+
+greenmail_jar() {
+  local version jar
+  version="$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$HERALD_ROOT/pom.xml" | head -n 1)"
+  [[ -n "$version" ]] || die "greenmail.version is not set in pom.xml"
+  jar="$RUN_DIR/lib/greenmail-standalone-$version.jar"
+  local cached="$HOME/.m2/repository/com/icegreen/greenmail-standalone/$version/greenmail-standalone-$version.jar"
+  if [[ ! -f "$jar" && -f "$cached" ]]; then
+    mkdir -p "$RUN_DIR/lib" && cp "$cached" "$jar"
+  fi
+  if [[ ! -f "$jar" ]]; then
+    say "    fetching com.icegreen:greenmail-standalone:$version from Maven Central" >&2
+    (cd "$HERALD_ROOT" && ./mvnw -B -q -N dependency:copy \
+      -Dartifact="com.icegreen:greenmail-standalone:$version" -DoutputDirectory="$RUN_DIR/lib") >&2 \
+      || die "could not fetch greenmail-standalone $version"
+  fi
+  echo "$jar"
+}
+
+setup_mail() {
+  if [[ -n "${SPRING_MAIL_HOST:-}" ]]; then
+    MAIL_HOST="$SPRING_MAIL_HOST"
+    MAIL_SMTP_PORT="${SPRING_MAIL_PORT:-25}"
+    MAIL_UI=""
+    step "mail: using SMTP server $MAIL_HOST:$MAIL_SMTP_PORT from SPRING_MAIL_HOST (no local mail catcher)"
+    return
+  fi
+  MAIL_HOST=127.0.0.1
+  MAIL_UI="http://127.0.0.1:$MAIL_UI_PORT"
+  local pid jar
+  if pid="$(live_pid mail)"; then
+    step "mail catcher: already running (GreenMail, pid $pid)"
+  else
+    for port in "$MAIL_SMTP_PORT" "$MAIL_UI_PORT"; do
+      port_open "$port" && die "port $port (mail catcher) is taken by another process: set HERALD_MAIL_SMTP_PORT / HERALD_MAIL_UI_PORT, or SPRING_MAIL_HOST to use an existing SMTP server"
+    done
+    jar="$(greenmail_jar)"
+    step "mail catcher: starting GreenMail (SMTP 127.0.0.1:$MAIL_SMTP_PORT, mails over HTTP at $MAIL_UI)"
+    # Every received mail is kept in memory: 100,000 mails need a few hundred MB.
+    nohup java -Xmx"${HERALD_MAIL_HEAP:-1g}" -XX:+UseSerialGC \
+      -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$MAIL_SMTP_PORT" \
+      -Dgreenmail.auth.disabled \
+      -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_UI_PORT" \
+      -jar "$jar" >"$LOG_DIR/mail.log" 2>&1 </dev/null &
+    echo $! > "$(pid_file mail)"
+  fi
+  local deadline=$((SECONDS + 30))
+  until curl -fsS -m 2 "$MAIL_UI/api/service/readiness" >/dev/null 2>&1; do
+    if ! live_pid mail >/dev/null || (( SECONDS > deadline )); then
+      tail -n 20 "$LOG_DIR/mail.log" >&2
+      die "the mail catcher did not come up (log: $LOG_DIR/mail.log)"
+    fi
+    sleep 0.3
+  done
+  say "    mail catcher is up (pid $(live_pid mail))"
+}
+
+# ---------------------------------------------------------------- local: services
+
+start_service() {
+  local s="$1" port pid log
+  port="$(service_port "$s")"
+  if pid="$(live_pid "$s")"; then
+    say "    $s: already running (pid $pid, port $port)"
+    return
+  fi
+  port_open "$port" && die "port $port for $s is taken by another process: free it or set HERALD_$(service_env_prefix "$s")_PORT"
+  log="$LOG_DIR/$s.log"
+  [[ -f "$log" ]] && mv -f "$log" "$log.1"
+  local -a extra=()
+  case "$s" in
+    user-service)    extra=(HERALD_USERS_SEED_COUNT="$SEED_USERS") ;;
+    channel-workers) extra=(SPRING_MAIL_HOST="$MAIL_HOST" SPRING_MAIL_PORT="$MAIL_SMTP_PORT") ;;
+  esac
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  # A stable instance id lets a restarted service take back its own pending stream entries at once.
+  env SERVER_PORT="$port" SPRING_DATA_REDIS_URL="$REDIS_URL" HERALD_API_KEY="$HERALD_API_KEY" \
+    HERALD_INSTANCE_ID="${HERALD_INSTANCE_PREFIX:-local}-$s" "${extra[@]}" \
+    nohup java $JAVA_OPTS -jar "$(service_jar "$s")" >"$log" 2>&1 </dev/null &
+  echo $! > "$(pid_file "$s")"
+  say "    $s: started (pid $!, port $port, log $log)"
+}
+
+service_env_prefix() {
+  case "$1" in
+    campaign-service) echo CAMPAIGN ;; user-service) echo USER ;;
+    notification-service) echo NOTIFICATION ;; channel-workers) echo WORKERS ;;
+  esac
+}
+
+healthy() { curl -fsS -m 2 "http://127.0.0.1:$(service_port "$1")/actuator/health/readiness" >/dev/null 2>&1; }
+
+last_seed_line() { grep -E 'Seed(ing|ed) [0-9]*' "$LOG_DIR/user-service.log" 2>/dev/null | tail -n 1 | sed -E 's/.*(Seed(ing|ed) )/\1/' || true; }
+
+# Prints one progress line: on a terminal it is rewritten in place, in a log every 10 s.
+progress() {
+  if [[ -t 1 ]]; then
+    printf '\r\033[K    %s' "$1"
+  elif (( SECONDS - ${LAST_PROGRESS:--100} >= 10 )); then
+    LAST_PROGRESS=$SECONDS
+    printf '    %s\n' "$1"
+  fi
+}
+progress_done() { if [[ -t 1 ]]; then printf '\r\033[K'; fi; }
+
+show_log_tail() {
+  progress_done
+  say "--- last lines of $LOG_DIR/$1.log ---" >&2
+  tail -n 40 "$LOG_DIR/$1.log" >&2 || true
+  say "---" >&2
+}
+
+fail_service() {
+  show_log_tail "$1"
+  die "$1 $2. The other processes are still running: ./stop.sh cleans up."
+}
+
+wait_for_services() {
+  step "waiting for /actuator/health/readiness of the services (timeout ${START_TIMEOUT}s)"
+  local deadline=$((SECONDS + START_TIMEOUT)) t0=$SECONDS s line seed
+  local -A ready=()
+  while (( ${#ready[@]} < ${#SERVICES[@]} )); do
+    line=""
+    for s in "${SERVICES[@]}"; do
+      if [[ -z "${ready[$s]:-}" ]]; then
+        if healthy "$s"; then
+          ready[$s]=$((SECONDS - t0))
+        elif ! live_pid "$s" >/dev/null; then
+          fail_service "$s" "exited during start-up"
+        fi
+      fi
+      line+="$s $([[ -n "${ready[$s]:-}" ]] && echo "UP" || echo "...")  "
+    done
+    seed="$(last_seed_line)"
+    progress "$line${seed:+| $seed}  [$((SECONDS - t0))s]"
+    (( ${#ready[@]} == ${#SERVICES[@]} )) && break
+    if (( SECONDS > deadline )); then
+      local late=()
+      for s in "${SERVICES[@]}"; do [[ -n "${ready[$s]:-}" ]] || late+=("$s"); done
+      for s in "${late[@]:0:${#late[@]}-1}"; do show_log_tail "$s"; done
+      fail_service "${late[-1]}" "is not ready after ${START_TIMEOUT}s (not ready: ${late[*]})"
+    fi
+    sleep 1
+  done
+  progress_done
+  for s in "${SERVICES[@]}"; do say "    $s: UP on port $(service_port "$s") (after ${ready[$s]}s)"; done
+}
+
+# user-service seeds at start-up and logs "Seeding users: n/N", then "Seeded N users in t ms".
+# A restart with enough users seeds nothing and logs nothing about it.
+wait_for_seeding() {
+  local log_source="$1" t0=$SECONDS quiet_since=$SECONDS line
+  step "seeding $SEED_USERS users (user-service log)"
+  while :; do
+    line="$($log_source 2>/dev/null | grep -E 'Seed(ing|ed) [0-9]*' | tail -n 1 | sed -E 's/.*(Seed(ing|ed) )/\1/' || true)"
+    if [[ "$line" == Seeded* ]]; then
+      progress_done; say "    $line"; return
+    elif [[ -n "$line" ]]; then
+      progress "$line  [$((SECONDS - t0))s]"
+    elif (( SECONDS - quiet_since > ${HERALD_SEED_GRACE:-10} )); then
+      progress_done; say "    no seeding line in the user-service log: nothing to seed (enough users from an earlier run)"; return
+    fi
+    if (( SECONDS - t0 > SEED_TIMEOUT )); then
+      progress_done; warn "seeding has not finished after ${SEED_TIMEOUT}s; last line: $line"; return
+    fi
+    sleep 1
+  done
+}
+
+local_log_user_service() { cat "$LOG_DIR/user-service.log"; }
+
+record_env() {
+  {
+    echo "REDIS_URL=$REDIS_URL"
+    echo "MAIL_HOST=$MAIL_HOST"
+    echo "MAIL_SMTP_PORT=$MAIL_SMTP_PORT"
+    echo "MAIL_UI=$MAIL_UI"
+    for s in "${SERVICES[@]}"; do echo "PORT_$(service_env_prefix "$s")=$(service_port "$s")"; done
+  } > "$RUN_DIR/env"
+}
+
+run_local() {
+  command -v java >/dev/null || die "java not found: install a JDK 17 (Debian/Ubuntu: sudo apt-get install -y openjdk-17-jdk-headless)"
+  command -v curl >/dev/null || die "curl not found: sudo apt-get install -y curl"
+  (( INFRA_ONLY )) || build_jars
+  setup_redis
+  setup_mail
+  record_env
+  if (( INFRA_ONLY )); then
+    print_infra_summary
+    return
+  fi
+  step "starting the services (JVM flags: $JAVA_OPTS)"
+  local s user_was_running=0
+  live_pid user-service >/dev/null && user_was_running=1
+  for s in "${SERVICES[@]}"; do start_service "$s"; done
+  wait_for_services
+  if (( user_was_running )); then
+    local seeded
+    seeded="$(last_seed_line)"
+    step "users: ${seeded:-user-service was already running; nothing seeded now}"
+  else
+    wait_for_seeding local_log_user_service
+  fi
+  print_summary local
+}
+
+# ---------------------------------------------------------------- Docker mode
+
+docker_service_state() {
+  local id
+  id="$(compose ps -q "$1" 2>/dev/null | head -n 1)"
+  [[ -n "$id" ]] || { echo missing; return; }
+  docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$id" 2>/dev/null || echo missing
+}
+
+run_docker() {
+  local password_file="$RUN_DIR/redis-password"
+  [[ -s "$password_file" ]] || od -An -N18 -tx1 /dev/urandom | tr -d ' \n' > "$password_file"
+  {
+    echo "HERALD_API_KEY=$HERALD_API_KEY"
+    echo "HERALD_REDIS_PASSWORD=$(cat "$password_file")"
+    echo "HERALD_SEED_USERS=$SEED_USERS"
+    local s
+    for s in "${SERVICES[@]}"; do echo "HERALD_$(service_env_prefix "$s")_PORT=$(service_port "$s")"; done
+    echo "HERALD_MAIL_SMTP_PORT=$MAIL_SMTP_PORT"
+    echo "HERALD_MAIL_UI_PORT=$MAIL_UI_PORT"
+    echo "HERALD_REDIS_HOST_PORT=${HERALD_REDIS_HOST_PORT:-6380}"
+    echo "HERALD_REDISINSIGHT_PORT=${HERALD_REDISINSIGHT_PORT:-5540}"
+  } > "$RUN_DIR/compose.env"
+  local -a up=(up -d)
+  (( BUILD )) && up+=(--build)
+  step "docker compose ${up[*]} (images build the jars themselves)"
+  compose "${up[@]}"
+  step "waiting for the containers to be healthy (timeout ${START_TIMEOUT}s)"
+  local deadline=$((SECONDS + START_TIMEOUT)) all svc state line
+  local -a names=(redis mailpit "${SERVICES[@]}")
+  while :; do
+    all=1; line=""
+    for svc in "${names[@]}"; do
+      state="$(docker_service_state "$svc")"
+      [[ "$state" == healthy ]] || all=0
+      [[ "$state" == exited || "$state" == dead || "$state" == unhealthy ]] && {
+        progress_done; compose logs --tail 40 "$svc" >&2 || true; die "container $svc is $state"; }
+      line+="$svc $state  "
+    done
+    progress "$line"
+    (( all )) && break
+    if (( SECONDS > deadline )); then
+      progress_done
+      for svc in "${names[@]}"; do
+        [[ "$(docker_service_state "$svc")" == healthy ]] || { compose logs --tail 40 "$svc" >&2 || true; }
+      done
+      die "not all containers are healthy after ${START_TIMEOUT}s"
+    fi
+    sleep 2
+  done
+  progress_done
+  say "    all containers healthy"
+  wait_for_seeding docker_log_user_service
+  print_summary docker
+}
+
+docker_log_user_service() { compose logs --no-color user-service; }
+
+# ---------------------------------------------------------------- summary
+
+# A URL with a password is printed as a reference to the variable, never spelled out.
+# shellcheck disable=SC2016 # the variable name is printed on purpose
+cli_url() { if [[ "$REDIS_URL" == *@* ]]; then echo '"$REDIS_URL"'; else echo "$REDIS_URL"; fi; }
+
+print_infra_summary() {
+  cat <<EOF
+
+Infrastructure is up ($((SECONDS - STARTED_AT)) s). Run the services from your IDE with:
+  SPRING_DATA_REDIS_URL=$(cli_url) HERALD_API_KEY=$HERALD_API_KEY
+  SPRING_MAIL_HOST=$MAIL_HOST SPRING_MAIL_PORT=$MAIL_SMTP_PORT
+Mails received: ${MAIL_UI:-<external SMTP server>}/api/user
+Stop with ./stop.sh
+EOF
+}
+
+print_summary() {
+  local mode="$1" campaign user notification workers key="$HERALD_API_KEY"
+  campaign="http://localhost:$(service_port campaign-service)"
+  user="http://localhost:$(service_port user-service)"
+  notification="http://localhost:$(service_port notification-service)"
+  workers="http://localhost:$(service_port channel-workers)"
+  cat <<EOF
+
+Herald is ready in $((SECONDS - STARTED_AT)) s ($mode mode).
+
+  campaign-service      $campaign   (API docs: $campaign/swagger-ui.html)
+  user-service          $user
+  notification-service  $notification
+  channel-workers       $workers
+  API key               $key   (header X-API-Key; also in $RUN_DIR/api-key)
+
+Send your first campaign:
+
+  curl -sS -X POST $campaign/api/v1/campaigns -H 'X-API-Key: $key' -H 'Content-Type: application/json' -d '{"name":"Hello","category":"Finance","subject":"Hi {{name}}","message":"Markets are up, {{name}}!"}'
+
+Watch it (use the "id" from the answer):
+
+  curl -sS $campaign/api/v1/campaigns/<id> -H 'X-API-Key: $key'
+  curl -sS -N $campaign/api/v1/campaigns/<id>/progress -H 'X-API-Key: $key'
+  curl -sS $workers/api/v1/channels -H 'X-API-Key: $key'
+
+EOF
+  if [[ "$mode" == docker ]]; then
+    cat <<EOF
+Look inside:
+  RedisInsight   http://localhost:${HERALD_REDISINSIGHT_PORT:-5540}   (database "herald" is preconfigured)
+  Mailpit        http://localhost:$MAIL_UI_PORT   (every e-mail sent)
+  redis-cli      REDISCLI_AUTH="\$(cat $RUN_DIR/redis-password)" redis-cli -p ${HERALD_REDIS_HOST_PORT:-6380} XRANGE campaigns - + COUNT 5
+  SMS and push   docker compose -p $COMPOSE_PROJECT -f infra/docker-compose.yml logs channel-workers | grep -E 'sms|push'
+
+Stop with ./stop.sh
+EOF
+  else
+    local cli
+    cli="redis-cli -u $(cli_url)"
+    cat <<EOF
+Look inside:
+  streams        $cli XRANGE campaigns - + COUNT 5
+                 $cli XLEN notify:email ; $cli XINFO GROUPS notify:email
+  e-mails        curl -sS ${MAIL_UI:-<external SMTP>}/api/user   then   curl -sS ${MAIL_UI:-<external SMTP>}/api/user/<email>/messages/
+                 (GreenMail's REST API; its Swagger page is ${MAIL_UI:-<external SMTP>}/)
+  SMS and push   grep -E 'sms|push' $LOG_DIR/channel-workers.log | head
+  logs           $LOG_DIR/
+
+Stop with ./stop.sh
+EOF
+  fi
+}
+
+# ---------------------------------------------------------------- main
+
+main() {
+  step "Herald start ($(date -u +%H:%M:%S) UTC, state in $RUN_DIR)"
+  choose_mode
+  ensure_api_key
+  if [[ "$MODE" == docker ]]; then run_docker; else run_local; fi
+}
+
+# On one line, so that bash has read all of it before running: editing this file (a git
+# checkout) while a start is in progress cannot change what the running start does.
+main; exit

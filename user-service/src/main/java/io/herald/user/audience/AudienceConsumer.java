@@ -1,0 +1,65 @@
+package io.herald.user.audience;
+
+import io.herald.eventstore.EventCodec;
+import io.herald.eventstore.EventEnvelope;
+import io.herald.eventstore.EventNames;
+import io.herald.eventstore.MalformedEntryException;
+import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.consumer.Completion;
+import io.herald.eventstore.consumer.ConsumerSettings;
+import io.herald.eventstore.consumer.EntryHandler;
+import io.herald.eventstore.consumer.StreamEntry;
+import io.herald.kit.StreamConsumers;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Consumer {@code user-service} of {@code campaigns}: resolves the audience of each
+ * {@code campaign_campaign_created} and acknowledges every other event untouched. A campaign is
+ * acknowledged only once its whole audience is appended; a failed or interrupted attempt is
+ * retried by the runtime and appends only the batches still missing.
+ */
+@Component
+class AudienceConsumer implements EntryHandler {
+
+    static final String GROUP = "user-service";
+
+    private static final Logger log = LoggerFactory.getLogger(AudienceConsumer.class);
+
+    private final AudienceResolver resolver;
+    private final EventCodec codec;
+
+    AudienceConsumer(AudienceResolver resolver, EventCodec codec, StreamConsumers consumers,
+                     AudienceProperties properties) {
+        this.resolver = resolver;
+        this.codec = codec;
+        consumers.register(ConsumerSettings.defaults(StreamKeys.CAMPAIGNS, GROUP, consumers.consumerName("audience"))
+                .withBatchSize(properties.concurrency())
+                .withConcurrency(properties.concurrency())
+                .withHandlerTimeout(properties.handlerTimeout())
+                .withClaim(properties.claimIdle(), properties.claimIdle().dividedBy(2))
+                .withRetries(properties.maxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(1)), this);
+    }
+
+    @Override
+    public Mono<Completion> handle(StreamEntry entry) {
+        EventEnvelope envelope = entry.envelope();
+        if (!EventNames.CAMPAIGN_CREATED.equals(envelope.event())) {
+            return Mono.just(Completion.ack());
+        }
+        CampaignCreated campaign = codec.decode(envelope, CampaignCreated.class);
+        if (campaign.campaignId() == null || campaign.campaignId().isBlank() || campaign.category() == null
+                || campaign.category().isBlank()) {
+            throw new MalformedEntryException("campaign_campaign_created without campaignId or category");
+        }
+        long start = System.nanoTime();
+        return resolver.resolve(campaign).count().map(appended -> {
+            log.info("campaign {}: audience of category {} resolved, {} batch(es) appended by this attempt in {} ms",
+                    campaign.campaignId(), campaign.category(), appended, (System.nanoTime() - start) / 1_000_000);
+            return Completion.ack();
+        });
+    }
+}

@@ -1,0 +1,168 @@
+package io.herald.user.audience;
+
+import io.herald.eventstore.EventCodec;
+import io.herald.eventstore.EventEnvelope;
+import io.herald.eventstore.EventNames;
+import io.herald.eventstore.LuaScript;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
+import io.herald.user.EnvelopeArgs;
+import io.herald.user.users.User;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns a campaign into {@code user_audience_resolved} batches on {@code audiences}, each
+ * recipient exactly once, also across crashes and retries:
+ *
+ * <ol>
+ *   <li>the category's members are frozen on the first attempt ({@code COPY} to a per-campaign
+ *       snapshot, kept {@code snapshotTtl}), so every attempt splits the same audience into the
+ *       same batches (by rank, in id order);</li>
+ *   <li>each batch is appended together with a record of its number in one Lua step, and a batch
+ *       already recorded is never appended again; the envelope id is
+ *       {@code deterministicId("audience:<campaignId>:<batch>")}.</li>
+ * </ol>
+ *
+ * A category without members gives one empty last batch. Users deleted after the snapshot are
+ * left out; with campaign channels, each recipient gets those of them it has chosen, and one
+ * without any is left out. Thread-safe.
+ */
+@Component
+public class AudienceResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(AudienceResolver.class);
+    private static final LuaScript APPEND = LuaScript.fromClasspath("io/herald/user/audience/append-batch.lua");
+    private static final String LAST = "last";
+    private static final String[] FIELDS = {User.NAME, User.EMAIL, User.PHONE, User.DEVICE_TOKEN, User.CHANNELS};
+
+    private final RedisReactiveCommands<String, String> redis;
+    private final EventCodec codec;
+    private final AudienceProperties properties;
+
+    AudienceResolver(RedisConnections connections, EventCodec codec, AudienceProperties properties) {
+        this.redis = connections.commands();
+        this.codec = codec;
+        this.properties = properties;
+    }
+
+    /**
+     * Appends the batches of {@code campaign} not appended before; emits the number of each batch
+     * it appended, in order, and completes when the whole audience is out.
+     */
+    Flux<Integer> resolve(CampaignCreated campaign) {
+        String marker = StreamKeys.audienceBatches(campaign.campaignId());
+        String snapshot = StreamKeys.audienceSnapshot(campaign.category(), campaign.campaignId());
+        return redis.hgetall(marker).collectMap(KeyValue::getKey, KeyValue::getValue).flatMapMany(done -> {
+            if (complete(done)) {
+                return Flux.empty();
+            }
+            return freeze(campaign, snapshot, !done.isEmpty()).flatMapMany(size -> {
+                int batches = size == 0 ? 1 : (int) ((size + properties.batchSize() - 1) / properties.batchSize());
+                return Flux.range(0, batches)
+                        .filter(batch -> !done.containsKey(Integer.toString(batch)))
+                        .flatMapSequential(batch -> envelope(campaign, snapshot, batch, batch == batches - 1),
+                                properties.batchesAhead())
+                        .concatMap(batch -> append(marker, batch))
+                        .concatWith(redis.del(snapshot).then(Mono.<Integer>empty()));
+            });
+        });
+    }
+
+    private static boolean complete(Map<String, String> done) {
+        String last = done.get(LAST);
+        return last != null && done.size() - 1 >= Integer.parseInt(last) + 1;
+    }
+
+    /** Copies the category's members to the snapshot unless a snapshot exists; emits the audience size. */
+    private Mono<Long> freeze(CampaignCreated campaign, String snapshot, boolean partlyDone) {
+        return redis.copy(StreamKeys.categoryMembers(campaign.category()), snapshot)
+                .flatMap(copied -> {
+                    if (copied && partlyDone) {
+                        log.warn("campaign {}: audience snapshot was gone (older than {}?); the remaining batches "
+                                + "come from the current members of {}", campaign.campaignId(),
+                                properties.snapshotTtl(), campaign.category());
+                    }
+                    return copied ? redis.pexpire(snapshot, properties.snapshotTtl()).then(redis.zcard(snapshot))
+                            : redis.zcard(snapshot);
+                });
+    }
+
+    private record Prepared(int batch, boolean last, EventEnvelope envelope) {
+    }
+
+    private Mono<Prepared> envelope(CampaignCreated campaign, String snapshot, int batch, boolean last) {
+        long first = (long) batch * properties.batchSize();
+        // collected before the users are read: nesting commands inside a Lettuce result stream can stall it
+        return redis.zrange(snapshot, first, first + properties.batchSize() - 1)
+                .collectList()
+                .flatMap(ids -> recipients(ids, campaign.channels()))
+                .map(recipients -> new Prepared(batch, last, codec.envelope(
+                        EventEnvelope.deterministicId("audience:" + campaign.campaignId() + ":" + batch),
+                        EventNames.AUDIENCE_RESOLVED,
+                        new AudienceResolved(campaign.campaignId(), campaign.channels(), recipients, batch, last,
+                                campaign.subject(), campaign.message(), campaign.name()))));
+    }
+
+    /**
+     * The recipients among {@code ids}, in order: one {@code HMGET} per user, all written before
+     * any reply is awaited (async API: far less overhead per command than a reactive publisher
+     * each). Users that are gone or have none of the campaign's channels are left out.
+     */
+    private Mono<List<Recipient>> recipients(List<String> ids, List<String> campaignChannels) {
+        return Mono.defer(() -> {
+            RedisAsyncCommands<String, String> async = redis.getStatefulConnection().async();
+            List<CompletableFuture<List<KeyValue<String, String>>>> replies = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                replies.add(async.hmget(StreamKeys.user(id), FIELDS).toCompletableFuture());
+            }
+            return Mono.fromFuture(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)))
+                    .then(Mono.fromSupplier(() -> {
+                        List<Recipient> recipients = new ArrayList<>(ids.size());
+                        for (int i = 0; i < ids.size(); i++) {
+                            Recipient recipient = recipient(ids.get(i), replies.get(i).join(), campaignChannels);
+                            if (recipient != null) {
+                                recipients.add(recipient);
+                            }
+                        }
+                        return recipients;
+                    }));
+        });
+    }
+
+    private static Recipient recipient(String id, List<KeyValue<String, String>> values, List<String> campaignChannels) {
+        String name = values.get(0).getValueOrElse(null);
+        if (name == null) {
+            return null;
+        }
+        List<String> channels = User.split(values.get(4).getValueOrElse(null));
+        if (!campaignChannels.isEmpty()) {
+            channels = channels.stream().filter(campaignChannels::contains).toList();
+        }
+        return channels.isEmpty() ? null : new Recipient(id, name, values.get(1).getValueOrElse(null),
+                values.get(2).getValueOrElse(null), values.get(3).getValueOrElse(null), channels);
+    }
+
+    private Mono<Integer> append(String marker, Prepared prepared) {
+        List<String> args = new ArrayList<>(13);
+        args.add(Integer.toString(prepared.batch()));
+        args.add(prepared.last() ? "1" : "0");
+        args.add(Long.toString(properties.markerTtl().toMillis()));
+        args.addAll(EnvelopeArgs.of(prepared.envelope()));
+        return APPEND.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {StreamKeys.AUDIENCES, marker},
+                        args.toArray(String[]::new))
+                .next()
+                .flatMap(appended -> appended == 1 ? Mono.just(prepared.batch()) : Mono.empty());
+    }
+}

@@ -1,0 +1,199 @@
+package io.herald.user.seed;
+
+import io.herald.eventstore.LuaScript;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
+import io.herald.user.ChannelProperties;
+import io.herald.user.UserProperties;
+import io.herald.user.categories.Categories;
+import io.herald.user.users.User;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Fills the database up to {@code herald.users.seed-count} fake users, after start-up and in the
+ * background. The counter {@code users:seeded} advances with each batch in the same Lua step, so a
+ * restart seeds only what is missing and never a user twice. Seeded users are a fixture: they get
+ * no {@code user_user_created} events. Thread-safe.
+ */
+@Component
+public class UserSeeder implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(UserSeeder.class);
+    private static final LuaScript SEED = LuaScript.fromClasspath("io/herald/user/seed/seed-users.lua");
+    private static final int BATCHES_AHEAD = 4;
+
+    private final RedisReactiveCommands<String, String> redis;
+    private final Categories categories;
+    private final UserProperties properties;
+    private final ChannelProperties channels;
+    // generation is CPU work: one thread of its own, off the event loops
+    private final Scheduler scheduler = Schedulers.newSingle("user-seeder");
+    private final Mono<FakeUsers> fakeUsers;
+    private volatile SeedStatus status;
+    private final AtomicLong firstBefore = new AtomicLong(-1);
+
+    UserSeeder(RedisConnections connections, Categories categories, UserProperties properties,
+               ChannelProperties channels) {
+        this.redis = connections.commands();
+        this.categories = categories;
+        this.properties = properties;
+        this.channels = channels;
+        this.fakeUsers = Mono.fromCallable(() -> new FakeUsers(properties.seed(), properties.categories(),
+                channels.channels())).subscribeOn(scheduler).cache();
+        this.status = new SeedStatus(properties.seedCount() > 0 ? "PENDING" : "DISABLED", 0, properties.seedCount(),
+                null, null);
+    }
+
+    public SeedStatus status() {
+        return status;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seedOnStart() {
+        if (properties.seedCount() <= 0) {
+            log.info("Seeding disabled (herald.users.seed-count is 0)");
+            return;
+        }
+        long start = System.nanoTime();
+        seed(properties.seedCount())
+                .retryWhen(Retry.backoff(10, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10))
+                        .doBeforeRetry(s -> log.warn("Seeding failed, resuming: {}", s.failure().toString())))
+                .subscribe(run -> {
+                    long millis = elapsedMillis(start);
+                    status = new SeedStatus("DONE", run.seeded(), properties.seedCount(), millis, null);
+                    if (run.seeded() > run.firstBefore()) {
+                        log.info("Seeded {} users in {} ms", run.seeded() - run.firstBefore(), millis);
+                    } else {
+                        log.info("Seeded 0 users in {} ms ({} of {} were seeded already)", millis, run.seeded(),
+                                properties.seedCount());
+                    }
+                },
+                        error -> {
+                            log.error("Seeding failed", error);
+                            status = new SeedStatus("FAILED", status.seeded(), status.target(), null, error.toString());
+                        });
+    }
+
+    /**
+     * What one call of {@link #seed} did.
+     *
+     * @param firstBefore seeded users when this process first looked (a resumed call keeps it)
+     * @param added users this call added
+     * @param seeded seeded users now
+     */
+    public record SeedRun(long firstBefore, long added, long seeded) {
+    }
+
+    /**
+     * Seeds until {@code target} fake users exist; logs {@code Seeding users: n/target} along the
+     * way. Fails when Redis does; calling it again resumes where the counter stands.
+     */
+    public Mono<SeedRun> seed(long target) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return categories.ensure(properties.categories())
+                    .then(redis.get(StreamKeys.USERS_SEEDED).map(Long::parseLong).defaultIfEmpty(0L))
+                    .flatMap(before -> {
+                        firstBefore.compareAndSet(-1, before);
+                        if (before >= target) {
+                            status = new SeedStatus("DONE", before, target, elapsedMillis(start), null);
+                            return Mono.just(new SeedRun(firstBefore.get(), 0, before));
+                        }
+                        status = new SeedStatus("RUNNING", before, target, null, null);
+                        log.info("Seeding users: {}/{}", before, target);
+                        return fakeUsers
+                                .doOnNext(fake -> log.debug("Fake-user vocabulary ready after {} ms", elapsedMillis(start)))
+                                .flatMap(fake -> batches(fake, before, target))
+                                .map(after -> {
+                                    status = new SeedStatus("DONE", after, target, elapsedMillis(start), null);
+                                    return new SeedRun(firstBefore.get(), after - before, after);
+                                });
+                    });
+        });
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private Mono<Long> batches(FakeUsers fake, long from, long target) {
+        int size = properties.seedBatchSize();
+        long step = Math.max(size, (target + 4) / 5);
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return Flux.range(0, (int) ((target - from + size - 1) / size))
+                .map(b -> from + (long) b * size)
+                .flatMapSequential(first -> {
+                    int count = (int) Math.min(size, target - first);
+                    return redis.incrby(StreamKeys.USER_IDS, count).publishOn(scheduler)
+                            .map(highest -> batch(fake, first, count, highest - count + 1, createdAt));
+                }, BATCHES_AHEAD)
+                .concatMap(batch -> SEED.<Long>run(redis, ScriptOutputType.INTEGER, batch.keys(), batch.args()).next()
+                        .flatMap(seeded -> seeded < 0
+                                ? Mono.error(new IllegalStateException("another seeder is running: users:seeded moved"))
+                                : Mono.just(seeded)))
+                .doOnNext(seeded -> {
+                    status = new SeedStatus("RUNNING", seeded, target, null, null);
+                    if (seeded % step < size || seeded == target) {
+                        log.info("Seeding users: {}/{}", seeded, target);
+                    }
+                })
+                .last(from);
+    }
+
+    private record Batch(String[] keys, String[] args) {
+    }
+
+    /** Users number {@code first … first+count-1}, ids from {@code firstId}, as script keys and arguments. */
+    private Batch batch(FakeUsers fake, long first, int count, long firstId, Instant createdAt) {
+        List<String> names = properties.categories();
+        List<String> keys = new ArrayList<>(1 + names.size() + count);
+        keys.add(StreamKeys.USERS_SEEDED);
+        names.forEach(name -> keys.add(StreamKeys.categoryMembers(name)));
+        List<String> args = new ArrayList<>(2 + count * 20);
+        args.add(Long.toString(first));
+        args.add(Integer.toString(names.size()));
+        for (int i = 0; i < count; i++) {
+            FakeUser user = fake.user(first + i);
+            String id = Long.toString(firstId + i);
+            keys.add(StreamKeys.user(id));
+            Map<String, String> hash = new User(id, user.name(), user.email(), user.phone(), user.deviceToken(),
+                    user.categories(), user.channels(), createdAt, null).toHash();
+            args.add(id);
+            args.add(Integer.toString(hash.size()));
+            hash.forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
+            });
+            StringBuilder numbers = new StringBuilder();
+            for (String category : user.categories()) {
+                numbers.append(names.indexOf(category) + 1).append(' ');
+            }
+            args.add(numbers.toString());
+        }
+        return new Batch(keys.toArray(String[]::new), args.toArray(String[]::new));
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.dispose();
+    }
+}
