@@ -93,7 +93,7 @@ class ChannelWorkersIntegrationTests {
 
     @Test
     void aNotificationOfACancelledCampaignIsCountedCancelledAndNotSent() {
-        queued.redis().sadd(StreamKeys.CANCELLED_CAMPAIGNS, campaign);
+        queued.redis().sadd(StreamKeys.cancelledCampaigns(), campaign);
         List<Notification> notifications = queued.queue(STREAM, campaign, WebhookSender.CHANNEL, 20);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "cancelled") == 20);

@@ -187,9 +187,6 @@ public final class StreamKeys {
 
     // ---- channel-workers ----
 
-    /** Ids of cancelled campaigns (set, written by campaign-service, read by channel-workers). */
-    public static final String CANCELLED_CAMPAIGNS = "campaigns:cancelled";
-
     /**
      * Running outcome totals of one channel stream (hash: delivered, failed, deadLettered,
      * cancelled), counted with the delivered record, hence tagged with the stream.
@@ -201,6 +198,8 @@ public final class StreamKeys {
     /** The token bucket that limits a channel's send rate across all worker instances (hash). */
     public static String rateLimit(String channel) {
         return "rate-limit:{" + notify(channel) + "}";
+    }
+
     // HTTP queue API: every key of one queue carries the hash tag {queue:<name>}, the slot of the
     // stream queue:<name>, so that the queue's Lua scripts stay atomic on a cluster.
 

@@ -40,7 +40,7 @@ public class CancelledCampaigns {
             cache.clear();
         }
         return cache.computeIfAbsent(notification.campaignId(), campaignId ->
-                redis.sismember(StreamKeys.CANCELLED_CAMPAIGNS, campaignId)
+                redis.sismember(StreamKeys.cancelledCampaigns(), campaignId)
                         .cache(cancelled -> cancelled ? Duration.ofDays(365) : ttl, error -> Duration.ZERO,
                                 () -> Duration.ZERO));
     }
