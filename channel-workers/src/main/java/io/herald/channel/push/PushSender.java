@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The {@code push} channel: no provider is called; each notification is one structured line on
@@ -30,6 +31,6 @@ class PushSender implements ChannelSender {
             delivery.info(StructuredLog.line("notificationId", notification.notificationId(),
                     "to", notification.to(), "title", notification.subject(), "body", notification.body()));
             return SendResult.delivered();
-        });
+        }).subscribeOn(Schedulers.boundedElastic()); // a log write may block: keep it off the Redis event loop
     }
 }
