@@ -7,7 +7,7 @@
 #
 #   bench/drills.sh [--users 100000] [--fault-users 10000] [--only worker-crash,redis-outage,...]
 #                   [--channels email,sms,push] [--category NAME] [--timeout 10m] [--offline 60s]
-#                   [--outage 10s] [--seed N] [--keep] [--rebuild]
+#                   [--outage 10s] [--start-timeout 5m] [--seed N] [--keep] [--rebuild]
 #
 # Drills: worker-crash, service-crash, redis-outage, faulty-provider, offline-burst.
 # Exit status 0 when every drill held.

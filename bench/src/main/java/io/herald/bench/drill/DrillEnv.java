@@ -22,7 +22,6 @@ import java.util.Map;
 final class DrillEnv implements AutoCloseable {
 
     static final String API_KEY = "drill-key";
-    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     final DrillOptions options;
     final Path directory;
@@ -48,15 +47,15 @@ final class DrillEnv implements AutoCloseable {
      * notification-service and {@code workers} channel-workers processes ({@code channel-workers},
      * {@code channel-workers-2}, …) in parallel, then waits for their health and the seeding.
      */
-    void start(int users, int workers, Map<String, String> workerEnv) {
+    void start(int users, int workers, List<String> workerFlags) {
         stack.define(Stack.USERS, Stack.USERS, Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(users)), List.of());
         stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, Map.of(), List.of());
         stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, Map.of(), List.of());
         for (int i = 1; i <= workers; i++) {
-            stack.define(workerName(i), Stack.WORKERS, workerEnv, List.of());
+            stack.define(workerName(i), Stack.WORKERS, Map.of(), workerFlags);
         }
         stack.processes().forEach(ServiceProcess::launch);
-        stack.processes().forEach(process -> process.awaitHealthy(START_TIMEOUT));
+        stack.processes().forEach(process -> process.awaitHealthy(options.startTimeout()));
         LogWatch.await(stack.get(Stack.USERS).log(), LogWatch.SEEDED, Duration.ofMinutes(5));
         Drills.say("stack up: " + stack.processes().size() + " processes, " + users + " users seeded");
     }
@@ -83,7 +82,7 @@ final class DrillEnv implements AutoCloseable {
 
     /** Restarts a killed process on its port and waits for its health. */
     Duration restart(String name) {
-        return stack.start(name, START_TIMEOUT);
+        return stack.start(name, options.startTimeout());
     }
 
     Audience audience() {

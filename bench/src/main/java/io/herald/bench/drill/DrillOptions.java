@@ -16,10 +16,11 @@ import java.util.List;
  * @param drillTimeout bound of each drill
  * @param offline how long workers stay offline in the burst drill
  * @param outage how long Redis stays down in the outage drill
+ * @param startTimeout how long a service may take to report healthy
  */
 record DrillOptions(int users, int faultUsers, List<String> only, List<String> channels, String category,
                     Duration drillTimeout, Duration offline, Duration outage, boolean keep, long seed, Path root,
-                    List<String> javaOptions) {
+                    List<String> javaOptions, Duration startTimeout) {
 
     static DrillOptions parse(String[] args) {
         int users = 100_000;
@@ -30,6 +31,7 @@ record DrillOptions(int users, int faultUsers, List<String> only, List<String> c
         Duration timeout = Duration.ofMinutes(10);
         Duration offline = Duration.ofSeconds(60);
         Duration outage = Duration.ofSeconds(10);
+        Duration startTimeout = Duration.ofMinutes(5);
         boolean keep = false;
         long seed = System.nanoTime();
         Path root = Path.of("").toAbsolutePath();
@@ -45,6 +47,7 @@ record DrillOptions(int users, int faultUsers, List<String> only, List<String> c
                 case "--timeout" -> timeout = BenchOptions.duration(required(next, arg));
                 case "--offline" -> offline = BenchOptions.duration(required(next, arg));
                 case "--outage" -> outage = BenchOptions.duration(required(next, arg));
+                case "--start-timeout" -> startTimeout = BenchOptions.duration(required(next, arg));
                 case "--seed" -> seed = Long.parseLong(required(next, arg));
                 case "--root" -> root = Path.of(required(next, arg)).toAbsolutePath();
                 case "--keep" -> {
@@ -57,7 +60,7 @@ record DrillOptions(int users, int faultUsers, List<String> only, List<String> c
         }
         List<String> javaOptions = BenchOptions.javaOptions(System.getenv("HERALD_JAVA_OPTS"));
         return new DrillOptions(users, faultUsers, only, channels, category, timeout, offline, outage, keep, seed, root,
-                javaOptions);
+                javaOptions, startTimeout);
     }
 
     boolean wants(String drill) {

@@ -25,15 +25,15 @@ import java.util.Map;
  */
 final class FaultyProviderDrill implements Drill {
 
-    /** The fault switch of channel-workers (see bench/README.md, "What the drills need"). */
-    static final String FAILURE_RATE = "HERALD_FAULT_FAILURE_RATE";
-    static final String HANG_RATE = "HERALD_FAULT_HANG_RATE";
+    /** The fault switch of channel-workers ({@code io.herald.channel.fault}), as JVM flags. */
+    static final String FAILURE_RATE = "herald.fault.failure-rate";
+    static final String HANG_RATE = "herald.fault.hang-rate";
     static final int MAX_ATTEMPTS = 3;
-    private static final Map<String, String> FAST_RETRIES = Map.of(
-            "HERALD_WORKERS_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS),
-            "HERALD_WORKERS_INITIAL_BACKOFF", "100ms",
-            "HERALD_WORKERS_MAX_BACKOFF", "1s",
-            "HERALD_WORKERS_HANDLER_TIMEOUT", "2s");
+    private static final List<String> FAST_RETRIES = List.of(
+            "-Dherald.workers.max-attempts=" + MAX_ATTEMPTS,
+            "-Dherald.workers.initial-backoff=100ms",
+            "-Dherald.workers.max-backoff=1s",
+            "-Dherald.workers.handler-timeout=2s");
 
     @Override
     public String name() {
@@ -60,7 +60,7 @@ final class FaultyProviderDrill implements Drill {
             Drills.say("poison: " + dead + " dead-lettered of " + targeted + " (expected ~" + Math.round(expectedDead) + ")");
 
             env.workers().get(0).stop();
-            env.stack.define(DrillEnv.workerName(1), io.herald.bench.e2e.Stack.WORKERS, Map.of(), List.of());
+            env.stack.define(DrillEnv.workerName(1), io.herald.bench.e2e.Stack.WORKERS, Map.of(), FAST_RETRIES);
             env.restart(DrillEnv.workerName(1));
             long replayed = 0;
             for (String channel : options.channels()) {
@@ -75,7 +75,7 @@ final class FaultyProviderDrill implements Drill {
             Drills.say("replay: " + replayedCount + " dead letters replayed; " + replayBooks.summary());
 
             env.workers().get(0).stop();
-            env.stack.define(DrillEnv.workerName(1), io.herald.bench.e2e.Stack.WORKERS, with(HANG_RATE, "0.05"), List.of());
+            env.stack.define(DrillEnv.workerName(1), io.herald.bench.e2e.Stack.WORKERS, Map.of(), with(HANG_RATE, "0.05"));
             env.restart(DrillEnv.workerName(1));
             long hangStart = System.nanoTime();
             CampaignWatch hanging = CampaignWatch.create(env.api, audience.category(), options.channels());
@@ -96,10 +96,10 @@ final class FaultyProviderDrill implements Drill {
         }
     }
 
-    private static Map<String, String> with(String fault, String rate) {
-        Map<String, String> env = new LinkedHashMap<>(FAST_RETRIES);
-        env.put(fault, rate);
-        return env;
+    private static List<String> with(String fault, String rate) {
+        List<String> flags = new java.util.ArrayList<>(FAST_RETRIES);
+        flags.add("-D" + fault + "=" + rate);
+        return flags;
     }
 
     /** Failed attempts on record right now (the retry bookkeeping of every bulk stream). */

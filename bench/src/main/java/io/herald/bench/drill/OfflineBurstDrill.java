@@ -25,7 +25,7 @@ final class OfflineBurstDrill implements Drill {
     @Override
     public DrillResult run(DrillOptions options, Path directory) {
         try (DrillEnv env = new DrillEnv(options, directory, null)) {
-            env.start(options.users(), 0, Map.of());
+            env.start(options.users(), 0, List.of());
             Audience audience = env.audience();
             long memoryBefore = env.access.usedMemory();
             long createdNanos = System.nanoTime();

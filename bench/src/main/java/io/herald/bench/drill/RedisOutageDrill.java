@@ -45,7 +45,7 @@ final class RedisOutageDrill implements Drill {
 
     private Map<String, Object> phase(DrillOptions options, Path directory, String policy) {
         try (DrillEnv env = new DrillEnv(options, directory, policy)) {
-            env.start(options.users(), 1, Map.of());
+            env.start(options.users(), 1, List.of());
             Audience audience = env.audience();
             CampaignWatch watch = CampaignWatch.create(env.api, audience.category(), options.channels());
             Waits.within(options.drillTimeout(), Duration.ofMillis(20),

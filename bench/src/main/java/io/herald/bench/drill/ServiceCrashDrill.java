@@ -9,6 +9,7 @@ import io.herald.eventstore.StreamKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ final class ServiceCrashDrill implements Drill {
     @Override
     public DrillResult run(DrillOptions options, Path directory) {
         try (DrillEnv env = new DrillEnv(options, directory, null)) {
-            env.start(options.users(), 1, Map.of());
+            env.start(options.users(), 1, List.of());
             Audience audience = env.audience();
             long audiencesBefore = env.access.sync().xlen(StreamKeys.AUDIENCES);
             CampaignWatch watch = CampaignWatch.create(env.api, audience.category(), options.channels());

@@ -30,7 +30,7 @@ final class WorkerCrashDrill implements Drill {
     @Override
     public DrillResult run(DrillOptions options, Path directory) {
         try (DrillEnv env = new DrillEnv(options, directory, null)) {
-            env.start(options.users(), 2, Map.of());
+            env.start(options.users(), 2, List.of());
             Audience audience = env.audience();
             Random random = new Random(options.seed());
             CampaignWatch watch = CampaignWatch.create(env.api, audience.category(), options.channels());
