@@ -226,8 +226,9 @@ setup_mail() {
     done
     jar="$(greenmail_jar)"
     step "mail catcher: starting GreenMail (SMTP 127.0.0.1:$MAIL_SMTP_PORT, mails over HTTP at $MAIL_UI)"
-    # Every received mail is kept in memory: 100,000 mails need a few hundred MB.
-    nohup java -Xmx"${HERALD_MAIL_HEAP:-1g}" -XX:+UseSerialGC \
+    # Every received mail is kept in memory, about 10 KB each with its mailbox (measured):
+    # 2 GB hold roughly two 100,000-user campaigns; /api/mail/purge empties it.
+    nohup java -Xmx"${HERALD_MAIL_HEAP:-2g}" -XX:+UseSerialGC \
       -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$MAIL_SMTP_PORT" \
       -Dgreenmail.auth.disabled \
       -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_UI_PORT" \
@@ -515,7 +516,7 @@ Look inside:
   streams        $cli XRANGE campaigns - + COUNT 5
                  $cli XLEN notify:email ; $cli XINFO GROUPS notify:email
   e-mails        curl -sS ${MAIL_UI:-<external SMTP>}/api/user   then   curl -sS ${MAIL_UI:-<external SMTP>}/api/user/<email>/messages/
-                 (GreenMail's REST API; its Swagger page is ${MAIL_UI:-<external SMTP>}/)
+                 (GreenMail's REST API; its Swagger page is ${MAIL_UI:-<external SMTP>}/; curl -X POST ${MAIL_UI:-<external SMTP>}/api/mail/purge empties it)
   SMS and push   grep -E 'sms|push' $LOG_DIR/channel-workers.log | head
   logs           $LOG_DIR/
 

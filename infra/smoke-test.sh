@@ -26,7 +26,7 @@ TAKEN=" "
 free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 20000))
+    p=$((20000 + RANDOM % 12000))  # below the ephemeral range (32768+)
     [[ "$TAKEN" == *" $p "* ]] && continue
     port_open "$p" && continue
     TAKEN+="$p "

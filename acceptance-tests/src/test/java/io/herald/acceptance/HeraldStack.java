@@ -56,7 +56,7 @@ final class HeraldStack implements AutoCloseable {
                 stack.launch(service, redisUrl, smtpPort, extraEnv, name);
             }
             for (Service service : Service.values()) {
-                stack.awaitReady(service, Duration.ofSeconds(120));
+                stack.awaitReady(service, Duration.ofSeconds(300));
             }
             return stack;
         } catch (RuntimeException e) {

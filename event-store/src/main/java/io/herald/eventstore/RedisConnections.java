@@ -30,6 +30,34 @@ public final class RedisConnections implements AutoCloseable {
         this.shared = client.connect();
     }
 
+    /**
+     * Connects, waiting up to {@code patience} for Redis to answer (at start-up Redis may still be
+     * starting, or the machine too busy to finish the handshake within the command timeout).
+     *
+     * @throws io.lettuce.core.RedisConnectionException when Redis did not answer in time
+     */
+    public static RedisConnections connect(RedisClient client, boolean ownsClient, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                return new RedisConnections(client, ownsClient);
+            } catch (io.lettuce.core.RedisConnectionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                org.slf4j.LoggerFactory.getLogger(RedisConnections.class)
+                        .warn("Redis does not answer yet ({}); trying again", e.getMessage());
+                // start-up runs on the main thread, not on an event loop: waiting here is fine
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Connections from a new client for {@code redisUrl}, which {@link #close()} shuts down. */
     public static RedisConnections create(String redisUrl) {
         return new RedisConnections(RedisClient.create(redisUrl), true);

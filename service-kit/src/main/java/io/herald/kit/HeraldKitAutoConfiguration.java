@@ -90,8 +90,9 @@ public class HeraldKitAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    RedisConnections heraldRedisConnections(LettuceConnectionFactory factory) {
-        return new RedisConnections((RedisClient) factory.getRequiredNativeClient(), false);
+    RedisConnections heraldRedisConnections(LettuceConnectionFactory factory, KitProperties properties) {
+        return RedisConnections.connect((RedisClient) factory.getRequiredNativeClient(), false,
+                properties.redisStartupWait());
     }
 
     @Bean

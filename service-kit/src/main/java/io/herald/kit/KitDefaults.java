@@ -23,6 +23,9 @@ public final class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,redis"),
             Map.entry("server.shutdown", "graceful"),
+            // headers up to 64 KiB reach the application, which answers oversized values (API key,
+            // Idempotency-Key) with problem+json; beyond that Netty refuses with a bare 431
+            Map.entry("server.max-http-request-header-size", "64KB"),
             Map.entry("spring.main.banner-mode", "off"));
 
     @Override

@@ -12,10 +12,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize largest accepted request body; larger ones get 413
  * @param instanceId this process's name among consumers of a group; keep it stable across
  *     restarts of the same instance so it takes its own pending entries back at once
+ * @param redisStartupWait how long a starting service waits for Redis to answer before it gives up
  */
 @ConfigurationProperties("herald")
 public record KitProperties(String apiKey, @DefaultValue("false") boolean openWithoutKey,
-                            @DefaultValue("256KB") DataSize maxBodySize, String instanceId) {
+                            @DefaultValue("256KB") DataSize maxBodySize, String instanceId,
+                            @DefaultValue("60s") java.time.Duration redisStartupWait) {
 
     public boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();

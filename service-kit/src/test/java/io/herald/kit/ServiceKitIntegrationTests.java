@@ -45,6 +45,13 @@ class ServiceKitIntegrationTests {
     }
 
     @Test
+    void a16KiBApiKeyIs401ProblemJson() {
+        web.get().uri("/api/v1/ping").header("X-API-Key", "k".repeat(16 * 1024)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void healthNeedsNoApiKey() {
         web.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.redis.status").isEqualTo("UP");

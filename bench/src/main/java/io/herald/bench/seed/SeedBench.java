@@ -75,10 +75,10 @@ public final class SeedBench {
 
     private static void measure(RedisCommands<String, String> redis, UserServiceProcess service, long users,
                                 String category, int runs, long memoryBefore, long launched) throws InterruptedException {
-        Matcher started = service.await(STARTED, 0, Duration.ofMinutes(3));
+        Matcher started = service.await(STARTED, 0, Duration.ofMinutes(10));
         long serviceCpuBefore = service.cpuMillis();
         long redisCpuBefore = redisCpuMillis(redis);
-        Matcher seeded = service.await(SEEDED, 0, Duration.ofMinutes(10));
+        Matcher seeded = service.await(SEEDED, 0, Duration.ofMinutes(20));
         long serviceCpu = service.cpuMillis() - serviceCpuBefore;
         long redisCpu = redisCpuMillis(redis) - redisCpuBefore;
         double sinceLaunch = (System.nanoTime() - launched) / 1e9;

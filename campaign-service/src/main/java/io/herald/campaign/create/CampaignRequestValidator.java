@@ -92,6 +92,9 @@ class CampaignRequestValidator {
         return List.copyOf(chosen);
     }
 
+    // A campaign planned further ahead is a typo, and far-future instants overflow epoch milliseconds.
+    private static final java.time.Duration MAX_SCHEDULE_AHEAD = java.time.Duration.ofDays(366);
+
     private static Instant scheduledAt(String value, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             return null;
@@ -105,6 +108,8 @@ class CampaignRequestValidator {
         }
         if (!at.isAfter(Instant.now())) {
             problems.add(new FieldProblem("scheduledAt", "must be in the future"));
+        } else if (at.isAfter(Instant.now().plus(MAX_SCHEDULE_AHEAD))) {
+            problems.add(new FieldProblem("scheduledAt", "must be at most " + MAX_SCHEDULE_AHEAD.toDays() + " days ahead"));
         }
         return at;
     }

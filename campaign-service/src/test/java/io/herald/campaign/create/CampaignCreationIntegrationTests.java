@@ -89,6 +89,7 @@ class CampaignCreationIntegrationTests extends CampaignServiceTestBase {
                 Arguments.of("message", "x".repeat(10_001)),
                 Arguments.of("scheduledAt", Instant.now().minusSeconds(60).toString()),
                 Arguments.of("scheduledAt", "next tuesday"),
+                Arguments.of("scheduledAt", "+999999999-12-31T23:59:59Z"),
                 Arguments.of("channels", List.of("email", "pigeon")));
     }
 

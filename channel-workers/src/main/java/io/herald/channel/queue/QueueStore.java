@@ -44,15 +44,17 @@ final class QueueStore {
     private final RedisReactiveCommands<String, String> redis;
     private final EventCodec codec;
     private final MessageBody bodies;
+    private final QueueMetrics metrics;
     private final Receipts receipts = new Receipts();
     private final String group;
     private final String consumer;
 
-    QueueStore(RedisConnections connections, EventCodec codec, MessageBody bodies, QueueProperties properties,
-               StreamConsumers consumers) {
+    QueueStore(RedisConnections connections, EventCodec codec, MessageBody bodies, QueueMetrics metrics,
+               QueueProperties properties, StreamConsumers consumers) {
         this.redis = connections.commands();
         this.codec = codec;
         this.bodies = bodies;
+        this.metrics = metrics;
         this.group = properties.group();
         this.consumer = consumers.consumerName("queue");
     }
@@ -67,7 +69,9 @@ final class QueueStore {
             args.add(value);
         });
         return PUBLISH.<String>run(redis, ScriptOutputType.VALUE, new String[] {StreamKeys.queue(queue)},
-                args.toArray(String[]::new)).then(Mono.just(envelope.id()));
+                        args.toArray(String[]::new))
+                .then(Mono.fromRunnable(metrics.published::increment))
+                .thenReturn(envelope.id());
     }
 
     /** Hands out up to {@code max} messages at once, without waiting; creates the queue's group if missing. */
@@ -81,18 +85,21 @@ final class QueueStore {
         // Lettuce emits a nested reply as one list
         Mono<Fetched> fetch = Mono.defer(() -> FETCH.<List<Object>>run(redis, ScriptOutputType.MULTI, keys(queue), args)
                 .next()
-                .map(this::fetched));
+                .map(this::fetched)
+                .doOnNext(fetched -> metrics.fetched(fetched.deliveries())));
         return fetch.onErrorResume(QueueStore::noGroup, e -> createGroup(queue).then(fetch));
     }
 
     /** Acknowledges a delivery: emits true when the message is now gone for good, false when the receipt is dead. */
     Mono<Boolean> acknowledge(String queue, String receipt) {
-        return settle(queue, receipt, "ack");
+        return settle(queue, receipt, "ack")
+                .doOnNext(settled -> (settled ? metrics.acknowledged : metrics.rejected).increment());
     }
 
     /** Makes a delivery's message available again at once: emits false when the receipt is dead. */
     Mono<Boolean> requeue(String queue, String receipt) {
-        return settle(queue, receipt, "requeue");
+        return settle(queue, receipt, "requeue")
+                .doOnNext(settled -> (settled ? metrics.requeued : metrics.rejected).increment());
     }
 
     private Mono<Boolean> settle(String queue, String receipt, String mode) {

@@ -23,6 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,14 +36,19 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @RealRedis
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "herald.api-key=test-key", "herald.channels=email", "herald.workers.block=200ms",
+        "herald.api-key=test-key", "herald.channels=email,sms,push", "herald.workers.block=200ms",
         "herald.workers.max-attempts=50", "herald.workers.initial-backoff=100ms", "herald.workers.max-backoff=500ms"})
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 class EmailDeliveryIntegrationTests {
 
     private static final String STREAM = StreamKeys.notify("email");
     private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static GreenMail greenMail = started();
+
+    @Autowired
+    WebTestClient web;
 
     QueuedNotifications queued;
     String campaign = "c-" + UUID.randomUUID();
@@ -91,6 +102,9 @@ class EmailDeliveryIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 queued.redis().hlen(StreamKeys.attempts(STREAM, "channel-workers")) >= 30);
         assertThat(queued.counter(STREAM, campaign, "delivered")).isZero();
+        // an SMTP outage is not a health problem of the worker (no "mail" contributor that could turn it DOWN)
+        web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/actuator/health/mail").exchange().expectStatus().isNotFound();
 
         greenMail = started();
 
@@ -101,6 +115,21 @@ class EmailDeliveryIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Arrays.stream(greenMail.getReceivedMessages())
                 .map(EmailDeliveryIntegrationTests::recipient).filter(recipients::contains).toList())
                 .hasSameSizeAs(notifications).containsAll(recipients));
+    }
+
+    @Test
+    void smsAndPushAreDeliveredAsOneStructuredLogLineEach(CapturedOutput output) {
+        queued.queue(StreamKeys.notify("sms"), List.of(new Notification(campaign + ":u7:sms", campaign, "u7", "sms",
+                "+491701234567", null, "Rates moved, Bo.", null, 1)));
+        queued.queue(StreamKeys.notify("push"), List.of(new Notification(campaign + ":u7:push", campaign, "u7", "push",
+                "device-token-7", "Finance", "Rates moved, Bo.", null, 1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(StreamKeys.notify("sms"), campaign, "delivered") == 1
+                && queued.counter(StreamKeys.notify("push"), campaign, "delivered") == 1);
+        assertThat(output.getOut()).contains("herald.delivery.sms", "notificationId=" + campaign
+                + ":u7:sms to=+491701234567 text=\"Rates moved, Bo.\"");
+        assertThat(output.getOut()).contains("herald.delivery.push", "notificationId=" + campaign
+                + ":u7:push to=device-token-7 title=Finance body=\"Rates moved, Bo.\"");
     }
 
     private MimeMessage receivedFor(String address) {

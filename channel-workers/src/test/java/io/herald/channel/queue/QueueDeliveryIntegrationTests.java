@@ -3,9 +3,11 @@ package io.herald.channel.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
+import com.jayway.jsonpath.JsonPath;
 import io.herald.channel.queue.QueueClient.Fetched;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -196,6 +198,32 @@ class QueueDeliveryIntegrationTests {
         }
 
         assertThat(queues.fetch("jobs", "max=100&visibilityTimeout=PT12H&wait=PT20S")).hasSize(1);
+    }
+
+    @Test
+    void operationsAreCountedInTheMetrics() {
+        double published = metric("published");
+        double redelivered = metric("redelivered");
+        double acknowledged = metric("acknowledged");
+        double rejected = metric("settle.rejected");
+        queues.publish("counted", "{}");
+        Fetched first = queues.fetch("counted", "").get(0);
+        queues.requeue("counted", first.receipt());
+        queues.acknowledge("counted", queues.fetch("counted", "").get(0).receipt());
+        queues.acknowledge("counted", first.receipt());
+
+        assertThat(metric("published")).isEqualTo(published + 1);
+        assertThat(metric("redelivered")).isEqualTo(redelivered + 1);
+        assertThat(metric("acknowledged")).isEqualTo(acknowledged + 1);
+        assertThat(metric("settle.rejected")).isEqualTo(rejected + 1);
+    }
+
+    private double metric(String name) {
+        byte[] body = web.get().uri("/actuator/metrics/herald.queue." + name).exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        Number value = JsonPath.read(new String(body, StandardCharsets.UTF_8), "$.measurements[0].value");
+        return value.doubleValue();
     }
 
     private static List<Fetched> concat(List<Fetched> a, List<Fetched> b) {

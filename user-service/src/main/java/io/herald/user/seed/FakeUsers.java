@@ -26,6 +26,9 @@ final class FakeUsers {
     private final long seed;
     private final List<String> firstNames;
     private final List<String> lastNames;
+    // the same names as e-mail local parts, computed once rather than per user
+    private final List<String> firstLocals;
+    private final List<String> lastLocals;
     private final List<String> categories;
     private final List<String> channels;
 
@@ -45,6 +48,8 @@ final class FakeUsers {
         this.seed = seed;
         this.firstNames = List.copyOf(new LinkedHashSet<>(first));
         this.lastNames = words(faker, "name.last_name");
+        this.firstLocals = firstNames.stream().map(FakeUsers::local).toList();
+        this.lastLocals = lastNames.stream().map(FakeUsers::local).toList();
         this.categories = List.copyOf(categories);
         this.channels = List.copyOf(channels);
     }
@@ -52,13 +57,14 @@ final class FakeUsers {
     /** User number {@code n} (from 0). */
     FakeUser user(long n) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n);
-        String first = firstNames.get(random.nextInt(firstNames.size()));
-        String last = lastNames.get(random.nextInt(lastNames.size()));
+        int first = random.nextInt(firstNames.size());
+        int last = random.nextInt(lastNames.size());
         List<String> chosenChannels = pick(channels, random);
-        String email = local(first) + "." + local(last) + n + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
+        String email = firstLocals.get(first) + "." + lastLocals.get(last) + n + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
         String phone = chosenChannels.contains("sms") ? phone(random) : null;
         String token = chosenChannels.contains("push") ? token(random) : null;
-        return new FakeUser(first + " " + last, email, phone, token, pick(categories, random), chosenChannels);
+        return new FakeUser(firstNames.get(first) + " " + lastNames.get(last), email, phone, token,
+                pick(categories, random), chosenChannels);
     }
 
     /** 1 to 3 distinct values (fewer when there are fewer), in the list's order. */
@@ -84,7 +90,8 @@ final class FakeUsers {
 
     /** E.164, North American numbering, 555 exchange: {@code +1 NXX 555 XXXX}. */
     private static String phone(SplittableRandom random) {
-        return "+1" + (200 + random.nextInt(800)) + "555" + String.format("%04d", random.nextInt(10_000));
+        int line = 10_000 + random.nextInt(10_000);
+        return "+1" + (200 + random.nextInt(800)) + "555" + Integer.toString(line).substring(1);
     }
 
     /** 32 random bytes as hex, the shape of an APNs device token. */

@@ -162,15 +162,21 @@ public class UserSeeder implements DisposableBean {
     private record Batch(String[] keys, String[] args) {
     }
 
+    /** Hash fields of a seeded user, sent once per batch rather than once per user. */
+    private static final List<String> FIELDS = List.of(User.NAME, User.EMAIL, User.PHONE, User.DEVICE_TOKEN,
+            User.CATEGORIES, User.CHANNELS, User.CREATED_AT);
+
     /** Users number {@code first … first+count-1}, ids from {@code firstId}, as script keys and arguments. */
     private Batch batch(FakeUsers fake, long first, int count, long firstId, Instant createdAt) {
         List<String> names = properties.categories();
         List<String> keys = new ArrayList<>(1 + names.size() + count);
         keys.add(StreamKeys.USERS_SEEDED);
         names.forEach(name -> keys.add(StreamKeys.categoryMembers(name)));
-        List<String> args = new ArrayList<>(2 + count * 20);
+        List<String> args = new ArrayList<>(3 + FIELDS.size() + count * (2 + FIELDS.size()));
         args.add(Long.toString(first));
         args.add(Integer.toString(names.size()));
+        args.add(Integer.toString(FIELDS.size()));
+        args.addAll(FIELDS);
         for (int i = 0; i < count; i++) {
             FakeUser user = fake.user(first + i);
             String id = Long.toString(firstId + i);
@@ -178,16 +184,14 @@ public class UserSeeder implements DisposableBean {
             Map<String, String> hash = new User(id, user.name(), user.email(), user.phone(), user.deviceToken(),
                     user.categories(), user.channels(), createdAt, null).toHash();
             args.add(id);
-            args.add(Integer.toString(hash.size()));
-            hash.forEach((field, value) -> {
-                args.add(field);
-                args.add(value);
-            });
             StringBuilder numbers = new StringBuilder();
             for (String category : user.categories()) {
                 numbers.append(names.indexOf(category) + 1).append(' ');
             }
             args.add(numbers.toString());
+            for (String field : FIELDS) {
+                args.add(hash.getOrDefault(field, ""));
+            }
         }
         return new Batch(keys.toArray(String[]::new), args.toArray(String[]::new));
     }

@@ -72,11 +72,17 @@ class SeedingIntegrationTests {
     @Test
     void everySeededUserIsInExactlyTheCategoriesItNamesWithContactsForItsChannels() {
         long memberships = 0;
-        for (long id = 1; id <= 3000; id++) {
+        long users = 0;
+        // ids are not always dense: an attempt that timed out and was resumed leaves a gap
+        long highest = Long.parseLong(redis.get(StreamKeys.USER_IDS));
+        for (long id = 1; id <= highest; id++) {
             String key = Long.toString(id);
             Map<String, String> hash = redis.hgetall(StreamKeys.user(key));
             User user = User.fromHash(key, hash);
-            assertThat(user).as("user %s", key).isNotNull();
+            if (user == null) {
+                continue;
+            }
+            users++;
             assertThat(user.categories()).hasSizeBetween(1, 3);
             assertThat(user.channels()).hasSizeBetween(1, 3);
             for (String category : user.categories()) {
@@ -91,6 +97,7 @@ class SeedingIntegrationTests {
         for (String category : List.of("Finance", "Movies", "Sports")) {
             indexed += redis.zcard(StreamKeys.categoryMembers(category));
         }
+        assertThat(users).isEqualTo(3000);
         assertThat(indexed).isEqualTo(memberships);
     }
 

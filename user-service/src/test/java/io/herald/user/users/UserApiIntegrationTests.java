@@ -146,6 +146,31 @@ class UserApiIntegrationTests {
     }
 
     @Test
+    void aNumberWhereTextBelongsIs400NotCoercedText() {
+        long before = usersStreamLength();
+        post("/api/v1/users", """
+                {"name": 12, "email": "n@example.com", "categories": ["Finance"], "channels": ["email"]}""")
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        post("/api/v1/categories", "{\"name\": 123}").expectStatus().isBadRequest();
+        assertThat(usersStreamLength()).isEqualTo(before);
+        assertThat(redis.sismember(StreamKeys.CATEGORIES, "123")).isFalse();
+    }
+
+    @Test
+    void hostileInputIs400AndStoresNothing() {
+        long before = usersStreamLength();
+        post("/api/v1/users", """
+                {"name": "Eve", "email": "eve@example.com\\r\\nBcc: all@example.com", "categories": ["Finance"], "channels": ["email"]}""")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        post("/api/v1/users", """
+                {"name": "Eve", "email": "eve@example.com", "categories": ["Finance\\r\\nFLUSHALL\\r\\n"], "channels": ["email"]}""")
+                .expectStatus().isBadRequest();
+        post("/api/v1/categories", "{\"name\": \"Fin\\u0000an\\u0007ce\"}").expectStatus().isBadRequest();
+        get("/api/v1/users/99999999999999999999999").expectStatus().isNotFound();
+        assertThat(usersStreamLength()).isEqualTo(before);
+    }
+
+    @Test
     void missingNameIs400AndMissingApiKeyIs401() {
         post("/api/v1/users", """
                 {"email": "x@example.com", "categories": [], "channels": ["email"]}""")

@@ -1,0 +1,38 @@
+package io.herald.channel.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A channel whose delivery is one structured log line per notification on logger
+ * {@code herald.delivery.<channel>} (no provider is called). A real provider replaces the
+ * subclass behind the same {@link ChannelSender} contract.
+ */
+public abstract class LogLineSender implements ChannelSender {
+
+    private final String channel;
+    private final Logger delivery;
+
+    protected LogLineSender(String channel) {
+        this.channel = channel;
+        this.delivery = LoggerFactory.getLogger("herald.delivery." + channel);
+    }
+
+    /** The line's {@code key, value} pairs for one notification. */
+    protected abstract String[] fields(Notification notification);
+
+    @Override
+    public String channel() {
+        return channel;
+    }
+
+    @Override
+    public Mono<SendResult> send(Notification notification) {
+        return Mono.fromSupplier(() -> {
+            delivery.info(StructuredLog.line(fields(notification)));
+            return SendResult.delivered();
+        }).subscribeOn(Schedulers.boundedElastic()); // a log write may block: keep it off the Redis event loop
+    }
+}
