@@ -22,8 +22,7 @@ final class Api {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    // HTTP/1.1 as curl speaks it: Java's default h2c upgrade attempt takes another path through Netty,
-    // whose header limit is not the one the services configure (see the closing note of 2026-11-25)
+    // HTTP/1.1, as curl and most clients speak it to these services (no h2c upgrade attempt)
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
