@@ -92,6 +92,23 @@ class ChannelWorkersIntegrationTests {
     }
 
     @Test
+    void aRedeliveredNotificationWhoseOutcomeIsRecordedIsAcknowledgedWithoutAnotherSend() {
+        // as if an earlier delivery had recorded u1 and crashed before its XACK
+        String u1 = campaign + ":u1:webhook";
+        queued.redis().hset(StreamKeys.delivered(STREAM, campaign), u1, "{\"status\":\"DELIVERED\",\"attempts\":1}");
+        sender.failFirst(QueuedNotifications.to(campaign, 1), 1);
+        queued.queue(STREAM, campaign, WebhookSender.CHANNEL, 3);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "delivered") == 2
+                && queued.redis().xpending(STREAM, "channel-workers").getCount() == 0);
+        // the fresh entry is sent without a look-up (it failed); its retry is a redelivery, which
+        // finds the record and is acknowledged without calling the provider again
+        assertThat(sender.calls(QueuedNotifications.to(campaign, 1))).isEqualTo(1);
+        assertThat(sender.sends()).doesNotContainKey(u1).containsKeys(campaign + ":u0:webhook", campaign + ":u2:webhook");
+        assertThat(queued.outcomes(STREAM, campaign).get(u1)).isEqualTo("{\"status\":\"DELIVERED\",\"attempts\":1}");
+    }
+
+    @Test
     void aNotificationOfACancelledCampaignIsCountedCancelledAndNotSent() {
         queued.redis().sadd(StreamKeys.cancelledCampaigns(), campaign);
         List<Notification> notifications = queued.queue(STREAM, campaign, WebhookSender.CHANNEL, 20);

@@ -26,7 +26,12 @@ public final class KitDefaults implements EnvironmentPostProcessor {
             // headers up to 64 KiB reach the application, which answers oversized values (API key,
             // Idempotency-Key) with problem+json; beyond that Netty refuses with a bare 431
             Map.entry("server.max-http-request-header-size", "64KB"),
-            Map.entry("spring.main.banner-mode", "off"));
+            Map.entry("spring.main.banner-mode", "off"),
+            // Boot traces every Redis command as a Micrometer observation when an ObservationRegistry
+            // exists: about a tenth of a channel worker's CPU at fan-out rates (bench/README.md).
+            // The stream consumers keep their own meters (herald.consumer.*).
+            Map.entry("spring.autoconfigure.exclude",
+                    "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

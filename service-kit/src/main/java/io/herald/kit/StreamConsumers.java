@@ -2,6 +2,7 @@ package io.herald.kit;
 
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.consumer.ConsumerSettings;
+import io.herald.eventstore.consumer.BatchHandler;
 import io.herald.eventstore.consumer.EntryHandler;
 import io.herald.eventstore.consumer.StreamConsumer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +37,12 @@ public final class StreamConsumers implements SmartLifecycle {
      * already).
      */
     public StreamConsumer register(ConsumerSettings settings, EntryHandler handler) {
-        StreamConsumer consumer = new StreamConsumer(connections, settings, handler, registry);
+        return registerBatches(settings, handler.perBatch(settings.concurrency()));
+    }
+
+    /** Registers a consumer whose handler takes each batch as a whole; see {@link #register(ConsumerSettings, EntryHandler)}. */
+    public StreamConsumer registerBatches(ConsumerSettings settings, BatchHandler handler) {
+        StreamConsumer consumer = StreamConsumer.forBatches(connections, settings, handler, registry);
         consumers.add(consumer);
         if (running) {
             consumer.start();

@@ -1,5 +1,7 @@
 package io.herald.channel.delivery;
 
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,4 +25,31 @@ public interface ChannelSender {
      * failure that is retried with backoff.
      */
     Mono<SendResult> send(Notification notification);
+
+    /**
+     * Sends a batch; emits one {@link Sent} per notification, in any order. The default calls
+     * {@link #send} for each, {@code concurrency} at a time. Override it when the provider takes
+     * many messages per call (push multicast, SMS batch APIs) or when a send is too cheap to be
+     * worth a scheduler hop of its own (the log senders). Same contract as {@link #send} otherwise.
+     */
+    default Flux<Sent> sendAll(List<Notification> notifications, int concurrency) {
+        return Flux.fromIterable(notifications).flatMap(notification -> Mono.defer(() -> send(notification))
+                .map(result -> Sent.result(notification, result))
+                .onErrorResume(error -> Mono.just(Sent.error(notification, error))), concurrency);
+    }
+
+    /**
+     * What became of one notification of {@link #sendAll}: a {@link SendResult}, or the error of a
+     * temporary failure (retried with backoff).
+     */
+    record Sent(Notification notification, SendResult result, Throwable error) {
+
+        public static Sent result(Notification notification, SendResult result) {
+            return new Sent(notification, result, null);
+        }
+
+        public static Sent error(Notification notification, Throwable error) {
+            return new Sent(notification, null, error);
+        }
+    }
 }

@@ -43,18 +43,18 @@ public class ChannelWorkers {
                         + "serves it; senders: " + byChannel.keySet());
             }
             var priorityHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
-                    rateLimiter, true);
+                    rateLimiter, true, workers.priorityConcurrency());
             var bulkHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
-                    rateLimiter, false);
+                    rateLimiter, false, workers.concurrency());
             String priorityStream = StreamKeys.priority(channel);
             for (int i = 0; i < workers.priorityConsumers(); i++) {
-                consumers.add(streamConsumers.register(settings(streamConsumers, workers, channel, priorityStream, i)
+                consumers.add(streamConsumers.registerBatches(settings(streamConsumers, workers, channel, priorityStream, i)
                         .withBatchSize(workers.priorityBatchSize())
                         .withConcurrency(workers.priorityConcurrency()), priorityHandler));
             }
             for (String stream : channels.bulkStreams(channel)) {
                 for (int i = 0; i < workers.consumersPerStream(); i++) {
-                    consumers.add(streamConsumers.register(settings(streamConsumers, workers, channel, stream, i),
+                    consumers.add(streamConsumers.registerBatches(settings(streamConsumers, workers, channel, stream, i),
                             bulkHandler));
                 }
             }

@@ -7,25 +7,45 @@ import io.herald.eventstore.EventNames;
 import io.herald.eventstore.MalformedEntryException;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.Completion;
-import io.herald.eventstore.consumer.EntryHandler;
+import io.herald.eventstore.consumer.BatchHandler;
+import io.herald.eventstore.consumer.Handled;
 import io.herald.eventstore.consumer.StreamEntry;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Delivers the notifications of one channel stream: decode, skip what is already settled, settle
- * a cancelled campaign's notifications as {@code CANCELLED}, wait for the channel's rate limit,
- * send through the channel's {@link ChannelSender}, and record the outcome with the {@code XACK}
- * (delivered record, campaign progress counter and channel totals in one Lua step).
+ * Delivers the notifications of one channel stream a batch at a time: decode, skip what is already
+ * settled, settle a cancelled campaign's notifications as {@code CANCELLED}, wait for the channel's
+ * rate limit, send through the channel's {@link ChannelSender} ({@link ChannelSender#sendAll}), and
+ * record each outcome with the {@code XACK} (delivered record, campaign progress counter and
+ * channel totals in one Lua step for the whole batch).
  *
- * <p>A rejected send is recorded {@code FAILED} at once; a send error is a failed attempt that
- * the runtime retries with backoff and finally dead-letters ({@code DEAD_LETTERED}).
+ * <p>Only a redelivered entry (recovered, claimed or retried) can have been sent before, so only
+ * those cost a look at their delivered record ({@code HEXISTS}); a fresh entry goes straight on.
+ * A rejected send is recorded {@code FAILED} at once; a send error is a failed attempt that the
+ * runtime retries with backoff and finally dead-letters ({@code DEAD_LETTERED}).
  */
-final class DeliveryHandler implements EntryHandler {
+final class DeliveryHandler implements BatchHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryHandler.class);
+
+    /** One notification of the batch; {@code settled} when it is settled without a send. */
+    private record Job(StreamEntry entry, Notification notification, Handled settled) {
+
+        Job settle(Completion completion) {
+            return new Job(entry, notification, Handled.done(entry, completion));
+        }
+
+    }
 
     private final ChannelSender sender;
     private final EventCodec codec;
@@ -33,36 +53,96 @@ final class DeliveryHandler implements EntryHandler {
     private final CancelledCampaigns cancellations;
     private final RateLimiter rateLimiter;
     private final boolean priority;
+    private final int concurrency;
 
     DeliveryHandler(ChannelSender sender, EventCodec codec, RedisReactiveCommands<String, String> redis,
-                    CancelledCampaigns cancellations, RateLimiter rateLimiter, boolean priority) {
+                    CancelledCampaigns cancellations, RateLimiter rateLimiter, boolean priority, int concurrency) {
         this.sender = sender;
         this.codec = codec;
         this.redis = redis;
         this.cancellations = cancellations;
         this.rateLimiter = rateLimiter;
         this.priority = priority;
+        this.concurrency = concurrency;
     }
 
     @Override
-    public Mono<Completion> handle(StreamEntry entry) {
-        Notification notification = decode(entry);
-        String deliveredKey = StreamKeys.delivered(entry.stream(), notification.campaignId());
-        // both checks go out pipelined on the shared connection: one round trip of latency
-        return Mono.zip(redis.hexists(deliveredKey, notification.notificationId()),
-                        cancellations.isCancelled(notification))
-                .flatMap(checks -> {
-                    if (checks.getT1()) {
-                        // settled by an earlier delivery of this entry (crash before XACK, claim): do not send twice
-                        return Mono.just(Completion.ack());
-                    }
-                    if (checks.getT2()) {
-                        return Mono.just(record(entry, notification, Outcome.now(Outcome.CANCELLED, entry.attempt(), null)));
-                    }
-                    return rateLimiter.acquire(sender.channel(), priority)
-                            .then(Mono.defer(() -> sender.send(notification)))
-                            .map(result -> record(entry, notification, outcomeOf(result, entry.attempt())));
-                });
+    public Flux<Handled> handle(List<StreamEntry> entries) {
+        List<Handled> malformed = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>(entries.size());
+        for (StreamEntry entry : entries) {
+            try {
+                jobs.add(new Job(entry, decode(entry), null));
+            } catch (MalformedEntryException e) {
+                malformed.add(Handled.failed(entry, e));
+            }
+        }
+        return Flux.fromIterable(malformed).concatWith(triage(jobs).flatMapMany(this::settleOrSend));
+    }
+
+    /**
+     * The jobs, each settled when it needs no send (sent before, campaign cancelled): one
+     * cancellation look-up per campaign of the batch (cached) and one {@code HEXISTS} per
+     * redelivered entry, all at once.
+     */
+    private Mono<List<Job>> triage(List<Job> jobs) {
+        Map<String, Notification> byCampaign = new HashMap<>();
+        List<Job> redelivered = new ArrayList<>();
+        for (Job job : jobs) {
+            byCampaign.putIfAbsent(job.notification().campaignId(), job.notification());
+            if (job.entry().redelivered()) {
+                redelivered.add(job);
+            }
+        }
+        Mono<Set<String>> cancelled = Flux.fromIterable(byCampaign.values())
+                .flatMap(notification -> cancellations.isCancelled(notification)
+                        .filter(Boolean::booleanValue).map(yes -> notification.campaignId()))
+                .collect(Collectors.toSet());
+        Mono<Set<String>> sentBefore = Flux.fromIterable(redelivered)
+                .flatMap(job -> redis.hexists(StreamKeys.delivered(job.entry().stream(), job.notification().campaignId()),
+                                job.notification().notificationId())
+                        .filter(Boolean::booleanValue).map(yes -> job.entry().id()))
+                .collect(Collectors.toSet());
+        return Mono.zip(cancelled, sentBefore).map(checks -> jobs.stream().map(job -> {
+            if (checks.getT2().contains(job.entry().id())) {
+                // settled by an earlier delivery of this entry (crash before XACK, claim): do not send twice
+                return job.settle(Completion.ack());
+            }
+            if (checks.getT1().contains(job.notification().campaignId())) {
+                return job.settle(record(job, Outcome.now(Outcome.CANCELLED, job.entry().attempt(), null)));
+            }
+            return job;
+        }).toList());
+    }
+
+    private Flux<Handled> settleOrSend(List<Job> triaged) {
+        List<Handled> settled = new ArrayList<>();
+        Map<String, Job> toSend = new HashMap<>(triaged.size() * 2);
+        for (Job job : triaged) {
+            if (job.settled() != null) {
+                settled.add(job.settled());
+            } else if (toSend.putIfAbsent(job.notification().notificationId(), job) != null) {
+                // the same notification twice in one batch: one send settles both entries
+                settled.add(Handled.done(job.entry(), Completion.ack()));
+            }
+        }
+        if (toSend.isEmpty()) {
+            return Flux.fromIterable(settled);
+        }
+        List<Notification> notifications = toSend.values().stream().map(Job::notification).toList();
+        Flux<ChannelSender.Sent> sent = rateLimiter.limits(sender.channel())
+                ? Flux.fromIterable(notifications).flatMap(notification -> rateLimiter.acquire(sender.channel(), priority)
+                        .thenMany(sender.sendAll(List.of(notification), 1))
+                        .onErrorResume(error -> Mono.just(ChannelSender.Sent.error(notification, error))), concurrency)
+                : sender.sendAll(notifications, concurrency);
+        return Flux.fromIterable(settled).concatWith(sent.mapNotNull(s -> {
+            Job job = toSend.get(s.notification().notificationId());
+            if (job == null) {
+                return null;
+            }
+            return s.error() != null ? Handled.failed(job.entry(), s.error())
+                    : Handled.done(job.entry(), record(job, outcomeOf(s.result(), job.entry().attempt())));
+        }));
     }
 
     @Override
@@ -83,6 +163,10 @@ final class DeliveryHandler implements EntryHandler {
             return Outcome.now(Outcome.FAILED, attempt, rejected.reason());
         }
         return Outcome.now(Outcome.DELIVERED, attempt, null);
+    }
+
+    private Completion record(Job job, Outcome outcome) {
+        return record(job.entry(), job.notification(), outcome);
     }
 
     private Completion record(StreamEntry entry, Notification notification, Outcome outcome) {

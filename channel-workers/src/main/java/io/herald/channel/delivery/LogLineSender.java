@@ -2,6 +2,8 @@ package io.herald.channel.delivery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -30,9 +32,20 @@ public abstract class LogLineSender implements ChannelSender {
 
     @Override
     public Mono<SendResult> send(Notification notification) {
-        return Mono.fromSupplier(() -> {
-            delivery.info(StructuredLog.line(fields(notification)));
-            return SendResult.delivered();
-        }).subscribeOn(Schedulers.boundedElastic()); // a log write may block: keep it off the Redis event loop
+        return Mono.fromSupplier(() -> deliver(notification))
+                .subscribeOn(Schedulers.boundedElastic()); // a log write may block: keep it off the Redis event loop
+    }
+
+    /** The whole batch in one hop to a blocking-safe thread: a log line is too cheap to hop per line. */
+    @Override
+    public Flux<Sent> sendAll(List<Notification> notifications, int concurrency) {
+        return Flux.defer(() -> Flux.fromIterable(notifications.stream()
+                        .map(notification -> Sent.result(notification, deliver(notification))).toList()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private SendResult deliver(Notification notification) {
+        delivery.info(StructuredLog.line(fields(notification)));
+        return SendResult.delivered();
     }
 }

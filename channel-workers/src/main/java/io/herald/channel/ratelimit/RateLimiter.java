@@ -29,6 +29,11 @@ public class RateLimiter {
         }
     }
 
+    /** Whether {@code channel} has a rate limit (else {@link #acquire} completes at once). */
+    public boolean limits(String channel) {
+        return buckets.containsKey(channel);
+    }
+
     /**
      * Completes when one message may be sent on {@code channel} (at once when it is unlimited).
      * Priority callers (transactional lane) go before waiting bulk callers. Errors when Redis does

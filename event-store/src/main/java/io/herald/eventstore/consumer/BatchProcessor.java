@@ -4,6 +4,11 @@ import io.herald.eventstore.MalformedEntryException;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,35 +16,25 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs the handler over a batch with bounded concurrency, then settles the batch: successes and
- * dead letters in one completion round trip, failures into the retry schedule.
+ * Runs the handler over a batch, then settles the batch: successes and dead letters in one
+ * completion round trip, failures into the retry schedule.
  */
 final class BatchProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
 
-    private sealed interface Result permits Done, Failed {
-        StreamEntry entry();
-    }
-
-    private record Done(StreamEntry entry, Completion completion) implements Result {
-    }
-
-    private record Failed(StreamEntry entry, Throwable error) implements Result {
-    }
-
     private record DeadLetter(StreamEntry entry, Throwable error, long attempts) {
     }
 
     private final ConsumerSettings settings;
-    private final EntryHandler handler;
+    private final BatchHandler handler;
     private final Completer completer;
     private final RetryBook retries;
     private final DeadLetters deadLetters;
     private final ConsumerMetrics metrics;
     private final LongConsumer retryScheduled;
 
-    BatchProcessor(RedisReactiveCommands<String, String> redis, ConsumerSettings settings, EntryHandler handler,
+    BatchProcessor(RedisReactiveCommands<String, String> redis, ConsumerSettings settings, BatchHandler handler,
                    RetryBook retries, ConsumerMetrics metrics, LongConsumer retryScheduled) {
         this.settings = settings;
         this.handler = handler;
@@ -50,36 +45,44 @@ final class BatchProcessor {
         this.retryScheduled = retryScheduled;
     }
 
-    /** Handles the entries and settles each of them; completes when all are settled in Redis. */
+    /**
+     * Handles the entries and settles each of them; completes when all are settled in Redis. One
+     * timer per batch, not per entry: whatever has no result {@code handlerTimeout} after the batch
+     * started is a failed attempt.
+     */
     Mono<Void> process(List<StreamEntry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        return Flux.fromIterable(entries)
-                .flatMap(this::attempt, settings.concurrency())
-                .collectList()
-                .flatMap(this::settle);
-    }
-
-    private Mono<Result> attempt(StreamEntry entry) {
         long start = System.nanoTime();
-        return Mono.defer(() -> handler.handle(entry))
-                .timeout(settings.handlerTimeout())
-                .<Result>map(completion -> new Done(entry, completion))
-                .switchIfEmpty(Mono.fromSupplier(() ->
-                        new Failed(entry, new IllegalStateException("handler completed without a completion"))))
-                .onErrorResume(error -> Mono.just(new Failed(entry, error)))
-                .doOnNext(result -> metrics.handler.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS));
+        Map<String, Handled> results = new ConcurrentHashMap<>(entries.size() * 2);
+        AtomicReference<Throwable> unfinished = new AtomicReference<>(
+                new TimeoutException("no result within " + settings.handlerTimeout()));
+        return Flux.defer(() -> handler.handle(entries))
+                .takeUntilOther(Mono.delay(settings.handlerTimeout()))
+                .doOnNext(handled -> results.putIfAbsent(handled.entry().id(), handled))
+                .onErrorResume(error -> {
+                    log.warn("handler of {} failed a batch of {}: {}", settings.stream(), entries.size(), error.toString());
+                    unfinished.set(error);
+                    return Mono.empty();
+                })
+                .then(Mono.defer(() -> {
+                    metrics.batch.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    return settle(entries, results, unfinished.get());
+                }));
     }
 
-    private Mono<Void> settle(List<Result> results) {
-        List<Completer.Settled> settled = new ArrayList<>(results.size());
-        List<Failed> failed = new ArrayList<>();
-        for (Result result : results) {
-            if (result instanceof Done done) {
-                settled.add(new Completer.Settled(done.entry().id(), done.completion()));
+    private Mono<Void> settle(List<StreamEntry> entries, Map<String, Handled> results, Throwable unfinished) {
+        List<Completer.Settled> settled = new ArrayList<>(entries.size());
+        List<Handled> failed = new ArrayList<>();
+        for (StreamEntry entry : entries) {
+            Handled handled = results.get(entry.id());
+            if (handled == null) {
+                failed.add(Handled.failed(entry, unfinished));
+            } else if (handled.succeeded()) {
+                settled.add(new Completer.Settled(entry.id(), handled.completion()));
             } else {
-                failed.add((Failed) result);
+                failed.add(handled);
             }
         }
         return Flux.fromIterable(failed)
@@ -97,7 +100,7 @@ final class BatchProcessor {
                 .then();
     }
 
-    private Mono<DeadLetter> retryOrGiveUp(Failed failure) {
+    private Mono<DeadLetter> retryOrGiveUp(Handled failure) {
         StreamEntry entry = failure.entry();
         if (failure.error() instanceof MalformedEntryException) {
             log.warn("malformed entry {} on {}: {}", entry.id(), entry.stream(), failure.error().getMessage());

@@ -13,7 +13,7 @@ final class ConsumerMetrics {
     final Counter retried;
     final Counter deadLettered;
     final Counter claimed;
-    final Timer handler;
+    final Timer batch;
 
     ConsumerMetrics(MeterRegistry registry, String stream, String group) {
         Tags tags = Tags.of("stream", stream, "group", group);
@@ -22,6 +22,7 @@ final class ConsumerMetrics {
         retried = registry.counter("herald.consumer.retried", tags);
         deadLettered = registry.counter("herald.consumer.dead.lettered", tags);
         claimed = registry.counter("herald.consumer.claimed", tags);
-        handler = Timer.builder("herald.consumer.handler").tags(tags).register(registry);
+        batch = Timer.builder("herald.consumer.batch").description("time from reading a batch to the end of its work")
+                .tags(tags).register(registry);
     }
 }

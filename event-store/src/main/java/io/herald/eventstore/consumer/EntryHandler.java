@@ -1,5 +1,7 @@
 package io.herald.eventstore.consumer;
 
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,5 +25,25 @@ public interface EntryHandler {
      */
     default Completion onDeadLetter(StreamEntry entry, Throwable error) {
         return Completion.ack();
+    }
+
+    /** This handler run over a batch, {@code concurrency} entries at a time. */
+    default BatchHandler perBatch(int concurrency) {
+        EntryHandler self = this;
+        return new BatchHandler() {
+            @Override
+            public Flux<Handled> handle(List<StreamEntry> entries) {
+                return Flux.fromIterable(entries).flatMap(entry -> Mono.defer(() -> self.handle(entry))
+                        .map(completion -> Handled.done(entry, completion))
+                        .switchIfEmpty(Mono.fromSupplier(() -> Handled.failed(entry,
+                                new IllegalStateException("handler completed without a completion"))))
+                        .onErrorResume(error -> Mono.just(Handled.failed(entry, error))), concurrency);
+            }
+
+            @Override
+            public Completion onDeadLetter(StreamEntry entry, Throwable error) {
+                return self.onDeadLetter(entry, error);
+            }
+        };
     }
 }

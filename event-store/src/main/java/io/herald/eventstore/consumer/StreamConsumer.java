@@ -62,6 +62,17 @@ public final class StreamConsumer implements AutoCloseable {
 
     public StreamConsumer(RedisConnections connections, ConsumerSettings settings, EntryHandler handler,
                           MeterRegistry registry) {
+        this(connections, settings, handler.perBatch(settings.concurrency()), registry);
+    }
+
+    /** A consumer whose handler takes each batch as a whole. */
+    public static StreamConsumer forBatches(RedisConnections connections, ConsumerSettings settings,
+                                            BatchHandler handler, MeterRegistry registry) {
+        return new StreamConsumer(connections, settings, handler, registry);
+    }
+
+    private StreamConsumer(RedisConnections connections, ConsumerSettings settings, BatchHandler handler,
+                           MeterRegistry registry) {
         this.connections = connections;
         this.redis = connections.commands();
         this.settings = settings;
@@ -104,7 +115,7 @@ public final class StreamConsumer implements AutoCloseable {
     private Mono<List<StreamEntry>> read(XReadArgs.StreamOffset<String> offset) {
         XReadArgs args = XReadArgs.Builder.count(settings.batchSize()).block(settings.block());
         return blocking.reactive().xreadgroup(self, args, offset)
-                .map(message -> toEntry(message, 0))
+                .map(message -> toEntry(message, 0, false))
                 .collectList()
                 .doOnNext(entries -> metrics.read.increment(entries.size()));
     }
@@ -126,7 +137,7 @@ public final class StreamConsumer implements AutoCloseable {
         List<String> ids = messages.stream().map(StreamMessage::getId).toList();
         return retries.takeClaimed(ids).flatMap(now -> processor.process(messages.stream()
                         .filter(m -> now.containsKey(m.getId()))
-                        .map(m -> toEntry(m, now.get(m.getId())))
+                        .map(m -> toEntry(m, now.get(m.getId()), true))
                         .toList())
                 .then(now.size() < ids.size() ? scheduleEarliestRetry() : Mono.empty()));
     }
@@ -146,14 +157,14 @@ public final class StreamConsumer implements AutoCloseable {
 
     private Mono<Void> claimAndProcess(Map<String, Integer> due) {
         return redis.xclaim(settings.stream(), self, XClaimArgs.Builder.minIdleTime(0), due.keySet().toArray(String[]::new))
-                .map(message -> toEntry(message, due.getOrDefault(message.getId(), 0)))
+                .map(message -> toEntry(message, due.getOrDefault(message.getId(), 0), true))
                 .collectList()
                 .flatMap(processor::process);
     }
 
-    private StreamEntry toEntry(StreamMessage<String, String> message, int failedAttempts) {
+    private StreamEntry toEntry(StreamMessage<String, String> message, int failedAttempts, boolean redelivered) {
         Map<String, String> body = message.getBody() == null ? Map.of() : message.getBody();
-        return new StreamEntry(settings.stream(), message.getId(), body, failedAttempts + 1);
+        return new StreamEntry(settings.stream(), message.getId(), body, failedAttempts + 1, redelivered);
     }
 
     public ConsumerSettings settings() {

@@ -50,6 +50,13 @@ final class ConsumerHarness implements AutoCloseable {
         return consumer;
     }
 
+    StreamConsumer startBatches(ConsumerSettings settings, BatchHandler handler) {
+        StreamConsumer consumer = StreamConsumer.forBatches(connections, settings, handler, registry);
+        consumers.add(consumer);
+        consumer.start();
+        return consumer;
+    }
+
     /** Appends {@code count} events with ids {@code event-<from>} … and emits them. */
     List<EventEnvelope> append(String stream, int from, int count) {
         List<EventEnvelope> events = IntStream.range(from, from + count)
