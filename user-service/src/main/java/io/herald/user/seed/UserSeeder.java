@@ -45,8 +45,9 @@ public class UserSeeder implements DisposableBean {
     private final Categories categories;
     private final UserProperties properties;
     private final ChannelProperties channels;
-    // generation is CPU work: one thread of its own, off the event loops
-    private final Scheduler scheduler = Schedulers.newSingle("user-seeder");
+    // generation is CPU work: threads of its own (one per core), off the event loops
+    private final Scheduler scheduler = Schedulers.newParallel("user-seeder",
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final Mono<FakeUsers> fakeUsers;
     private volatile SeedStatus status;
     private final AtomicLong firstBefore = new AtomicLong(-1);
@@ -61,6 +62,10 @@ public class UserSeeder implements DisposableBean {
                 channels.channels())).subscribeOn(scheduler).cache();
         this.status = new SeedStatus(properties.seedCount() > 0 ? "PENDING" : "DISABLED", 0, properties.seedCount(),
                 null, null);
+        if (properties.seedCount() > 0) {
+            // parse datafaker's vocabulary (about a second) while the rest of the application starts
+            fakeUsers.subscribe(fake -> { }, error -> log.warn("Loading the fake-user vocabulary failed: {}", error.toString()));
+        }
     }
 
     public SeedStatus status() {
@@ -146,10 +151,13 @@ public class UserSeeder implements DisposableBean {
                     return redis.incrby(StreamKeys.USER_IDS, count).publishOn(scheduler)
                             .map(highest -> batch(fake, first, count, highest - count + 1, createdAt));
                 }, BATCHES_AHEAD)
-                .concatMap(batch -> SEED.<Long>run(redis, ScriptOutputType.INTEGER, batch.keys(), batch.args()).next()
+                // pipelined: the scripts run in order on the one connection, each checking the counter
+                // its predecessor left, so a refused batch makes every later one refuse too
+                .flatMapSequential(batch -> SEED.<Long>run(redis, ScriptOutputType.INTEGER, batch.keys(), batch.args())
+                        .next()
                         .flatMap(seeded -> seeded < 0
                                 ? Mono.error(new IllegalStateException("another seeder is running: users:seeded moved"))
-                                : Mono.just(seeded)))
+                                : Mono.just(seeded)), BATCHES_AHEAD)
                 .doOnNext(seeded -> {
                     status = new SeedStatus("RUNNING", seeded, target, null, null);
                     if (seeded % step < size || seeded == target) {
