@@ -184,7 +184,9 @@ class ChannelWorkersIntegrationTests {
                 .jsonPath("$[0].streams[0].lag").isEqualTo(0)
                 .jsonPath("$[0].streams[0].pending").isEqualTo(0)
                 .jsonPath("$[0].streams[0].consumers").isEqualTo(1)
-                .jsonPath("$[0].consumers").isEqualTo(2)
+                // the default consumers-per-stream is 2
+                .jsonPath("$[0].streams[1].consumers").isEqualTo(2)
+                .jsonPath("$[0].consumers").isEqualTo(3)
                 .jsonPath("$[0].deadLetters").exists();
     }
 

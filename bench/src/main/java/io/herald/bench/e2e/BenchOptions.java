@@ -23,14 +23,17 @@ import java.util.List;
  * @param root the repository
  * @param javaOptions JVM flags of the services ({@code HERALD_JAVA_OPTS}, else start.sh's defaults)
  * @param startTimeout how long a service may take to report healthy
+ * @param warmup campaigns run (and reported apart) before the measured one, so that it measures
+ *     the services warm rather than their JIT compilers: in a cold 100,000-user campaign the
+ *     compiler threads took a third of a channel worker's CPU
  */
 public record BenchOptions(int users, List<String> channels, String category, boolean keep, String appendFsync,
                            Duration timeout, int transactional, int transactionalRate, int idle,
                            int baselineRequests, List<String> jfr, Path root, List<String> javaOptions,
-                           Duration startTimeout) {
+                           Duration startTimeout, int warmup) {
 
     /** The same flags as start.sh, so the bench measures what users run. */
-    public static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx256m -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ExitOnOutOfMemoryError";
+    public static final String DEFAULT_JAVA_OPTS = "-Xms160m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     public static BenchOptions parse(String[] args) {
         int users = 100_000;
@@ -46,6 +49,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
         List<String> jfr = new ArrayList<>();
         Path root = Path.of("").toAbsolutePath();
         Duration startTimeout = Duration.ofMinutes(3);
+        int warmup = 1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -62,6 +66,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                 case "--jfr" -> jfr.add(value(args, ++i, arg));
                 case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--start-timeout" -> startTimeout = duration(value(args, ++i, arg));
+                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -69,7 +74,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
             throw new IllegalArgumentException("--aof must be everysec, always or no");
         }
         return new BenchOptions(users, channels, category, keep, aof, timeout, tx, txRate, idle, baseline,
-                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout);
+                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup);
     }
 
     /** {@code log} → sms and push (the log senders); else a comma-separated list. */

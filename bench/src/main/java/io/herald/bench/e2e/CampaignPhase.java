@@ -28,9 +28,10 @@ final class CampaignPhase {
         this.api = new HeraldApi(stack, EndToEndBench.API_KEY);
     }
 
-    Map<String, Object> run(Audience audience, ProcessSampler sampler) {
+    /** Runs one campaign with the transactional probe alongside; {@code phase} labels the resource samples. */
+    Map<String, Object> run(Audience audience, ProcessSampler sampler, String phase) {
         TransactionalProbe probe = new TransactionalProbe(api, userIds(audience.category()));
-        sampler.phase("campaign");
+        sampler.phase(phase);
         CampaignWatch watch = CampaignWatch.create(api, audience.category(), options.channels());
         probe.start(options.transactional(), options.transactionalRate());
         boolean ended = watch.awaitEnd(options.timeout());

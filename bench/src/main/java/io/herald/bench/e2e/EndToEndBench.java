@@ -72,7 +72,7 @@ public final class EndToEndBench {
         Map<String, Object> execute() {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("timestamp", Instant.now().toString());
-            report.put("options", Map.of("users", options.users(), "channels", options.channels(),
+            report.put("options", Map.of("users", options.users(), "channels", options.channels(), "warmup", options.warmup(),
                     "aof", String.valueOf(options.appendFsync()), "transactional", options.transactional(),
                     "transactionalPerSecond", options.transactionalRate(), "javaOptions", options.javaOptions()));
             step("starting redis-server" + (options.appendFsync() == null ? " (no persistence)" : " (AOF " + options.appendFsync() + ")"));
@@ -88,8 +88,18 @@ public final class EndToEndBench {
             report.put("startupMs", startServices());
             report.put("seeding", awaitSeeding());
             Audience audience = Audience.choose(new HeraldApi(stack, API_KEY), access, options.category());
+            List<Map<String, Object>> warmups = new ArrayList<>();
+            for (int i = 1; i <= options.warmup(); i++) {
+                step("warm-up campaign " + i + " of " + options.warmup() + " to " + audience.category()
+                        + " (lets the JIT compile the hot paths; reported apart)");
+                Map<String, Object> warm = new CampaignPhase(stack, access, smtp, options).run(audience, sampler, "warmup");
+                step("warm-up campaign " + i + ": " + warm.get("delivered") + " notifications, "
+                        + warm.get("endToEndPerSecond") + " /s");
+                warmups.add(Report.warmup(warm));
+            }
+            report.put("warmup", warmups);
             step("campaign to " + audience.category() + " (" + audience.members() + " subscribers), channels " + options.channels());
-            Map<String, Object> campaign = new CampaignPhase(stack, access, smtp, options).run(audience, sampler);
+            Map<String, Object> campaign = new CampaignPhase(stack, access, smtp, options).run(audience, sampler, "campaign");
             report.putAll(campaign);
             double perSecond = ((Number) campaign.getOrDefault("endToEndPerSecond", 0)).doubleValue();
             report.put("ratioToXaddBaseline", Math.round(perSecond / baseline * 1000) / 1000.0);

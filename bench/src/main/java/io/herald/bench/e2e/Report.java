@@ -42,6 +42,16 @@ public final class Report {
         return channel;
     }
 
+    /** The figures of a warm-up campaign kept in the report. */
+    static Map<String, Object> warmup(Map<String, Object> campaign) {
+        Map<String, Object> warm = new LinkedHashMap<>();
+        warm.put("campaign", campaign.get("campaign"));
+        warm.put("delivered", campaign.get("delivered"));
+        warm.put("endToEndPerSecond", campaign.get("endToEndPerSecond"));
+        warm.put("latencyMs", campaign.get("latencyMs"));
+        return warm;
+    }
+
     static Map<String, Long> millis(Map<String, Duration> durations) {
         Map<String, Long> millis = new LinkedHashMap<>();
         durations.entrySet().stream().sorted(Map.Entry.comparingByValue())
@@ -54,7 +64,7 @@ public final class Report {
         Map<String, Object> resources = new LinkedHashMap<>();
         for (String name : names) {
             Map<String, Object> phases = new LinkedHashMap<>();
-            for (String phase : List.of("seed", "campaign", "idle")) {
+            for (String phase : List.of("seed", "warmup", "campaign", "idle")) {
                 ProcessSampler.Usage usage = ProcessSampler.usage(samples, name, phase);
                 if (usage.samples() > 0) {
                     phases.put(phase, Map.of("samples", usage.samples(),
@@ -80,6 +90,9 @@ public final class Report {
         r.path("startupMs").properties().forEach(e -> line(out, "start-up " + e.getKey(), e.getValue().asLong() + " ms"));
         JsonNode seed = r.path("seeding");
         line(out, "seeding", seed.path("users").asLong() + " users in " + seed.path("loggedMs").asLong() + " ms");
+        r.path("warmup").forEach(w -> line(out, "warm-up campaign (cold JVMs)", w.path("delivered").asLong()
+                + " notifications in " + w.path("campaign").path("durationMs").asLong() + " ms, "
+                + w.path("endToEndPerSecond").asLong() + " /s, latency " + latency(w.path("latencyMs"))));
         JsonNode c = r.path("campaign");
         line(out, "campaign", c.path("category").asString() + ", " + c.path("subscribers").asLong() + " subscribers, "
                 + c.path("status").asString() + " in " + c.path("durationMs").asLong() + " ms");
@@ -96,11 +109,13 @@ public final class Report {
         JsonNode tx = r.path("transactional");
         line(out, "transactional", tx.path("notifications").asLong() + " sent, " + tx.path("undelivered").asLong()
                 + " undelivered, latency " + latency(tx.path("latency")));
-        line(out, "SMTP sink", r.path("sinks").path("smtp").toString());
-        line(out, "log senders", r.path("sinks").path("logSenders").toString());
+        String all = r.path("warmup").isEmpty() ? "" : " (all campaigns)";
+        line(out, "SMTP sink" + all, r.path("sinks").path("smtp").toString());
+        line(out, "log senders" + all, r.path("sinks").path("logSenders").toString());
         r.path("resources").properties().forEach(e -> {
             JsonNode p = e.getValue();
-            line(out, "resources " + e.getKey(), "campaign " + usage(p.path("campaign")) + "; idle " + usage(p.path("idle")));
+            line(out, "resources " + e.getKey(), "seed " + usage(p.path("seed")) + "; campaign " + usage(p.path("campaign"))
+                    + "; idle " + usage(p.path("idle")));
         });
         line(out, "Redis used memory", r.path("redisUsedMemoryMb").asLong() + " MB after the run");
         return out.toString();

@@ -54,12 +54,13 @@ public class ChannelWorkers {
             }
             for (String stream : channels.bulkStreams(channel)) {
                 for (int i = 0; i < workers.consumersPerStream(); i++) {
-                    consumers.add(streamConsumers.registerBatches(settings(streamConsumers, workers, channel, stream, i),
-                            bulkHandler));
+                    consumers.add(streamConsumers.registerBatches(settings(streamConsumers, workers, channel, stream, i)
+                            .withBatchSize(workers.bulkBatchSize(channel)), bulkHandler));
                 }
             }
-            log.info("channel {}: {} priority and {} bulk consumers per stream on {}, rate limit {}/s", channel,
-                    workers.priorityConsumers(), workers.consumersPerStream(), channels.streams(channel),
+            log.info("channel {}: {} priority and {} bulk consumers per stream on {}, batches of {}, rate limit {}/s",
+                    channel, workers.priorityConsumers(), workers.consumersPerStream(), channels.streams(channel),
+                    workers.bulkBatchSize(channel),
                     workers.rateLimit(channel) == 0 ? "unlimited" : workers.rateLimit(channel));
         }
     }

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param priorityBatchSize entries per read on a priority lane
  * @param priorityConcurrency notifications in flight per priority consumer
  * @param block how long an idle read waits for new entries
- * @param handlerTimeout a send (including its wait for the rate limit) running longer is a failed attempt
+ * @param handlerTimeout a batch's sends (including their waits for the rate limit) still running this
+ *     long after the batch was read are failed attempts
  * @param claimIdle entries pending longer than this at another consumer are taken over
  * @param claimInterval how often to look for such entries
  * @param maxAttempts attempts before a notification goes to {@code dlq:<channel>}
@@ -33,6 +34,20 @@ public record WorkerProperties(String group, int consumersPerStream, int batchSi
 
     public WorkerProperties {
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+    }
+
+    /**
+     * Entries per read on {@code channel}'s bulk streams: {@code batchSize}, but on a rate-limited
+     * channel no more than this instance's consumers can send in a quarter of the handler timeout
+     * at the channel's rate, so that a throttled batch still finishes within its timeout.
+     */
+    public int bulkBatchSize(String channel) {
+        int rate = rateLimit(channel);
+        if (rate == 0) {
+            return batchSize;
+        }
+        long affordable = rate * handlerTimeout.toSeconds() / (4L * Math.max(1, consumersPerStream));
+        return (int) Math.max(1, Math.min(batchSize, affordable));
     }
 
     /** Messages per second allowed on {@code channel}; 0 = unlimited. */
