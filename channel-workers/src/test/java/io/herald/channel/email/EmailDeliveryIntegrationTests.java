@@ -145,7 +145,7 @@ class EmailDeliveryIntegrationTests {
         }
     }
 
-    /** The multipart/alternative part, wherever MimeMessageHelper nested it (mixed → related → alternative). */
+    /** The multipart/alternative part, at the top or nested in other multiparts. */
     private static MimeMultipart alternatives(MimeMessage mail) throws Exception {
         MimeMultipart part = (MimeMultipart) mail.getContent();
         while (!part.getContentType().startsWith("multipart/alternative")) {
