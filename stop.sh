@@ -44,15 +44,18 @@ stop_group() {
   (( ${#pids[@]} )) || return 0
   STOPPED=$((STOPPED + ${#pids[@]}))
   local deadline=$((SECONDS + STOP_TIMEOUT)) i alive
+  # Wait for the processes themselves (kill -0), not for their command line: an exiting JVM
+  # loses its command line (memory released) before it closes its sockets, so a process whose
+  # `ps -o args` is already empty may still hold its ports for a moment.
   while :; do
     alive=0
     for i in "${!pids[@]}"; do
-      [[ "$(live_pid "${names[$i]}" || true)" == "${pids[$i]}" ]] && alive=1
+      kill -0 "${pids[$i]}" 2>/dev/null && alive=1
     done
     (( alive )) || break
     if (( SECONDS >= deadline )); then
       for i in "${!pids[@]}"; do
-        if [[ "$(live_pid "${names[$i]}" || true)" == "${pids[$i]}" ]]; then
+        if kill -0 "${pids[$i]}" 2>/dev/null; then
           warn "${names[$i]} (pid ${pids[$i]}) still running after ${STOP_TIMEOUT}s: KILL"
           kill -KILL "${pids[$i]}" 2>/dev/null || true
         fi
