@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param concurrency handlers running at once for this consumer
  * @param block how long a read waits for new entries ({@code BLOCK}); must be below the client's
  *     command timeout
- * @param handlerTimeout a handler still running after this is a failed attempt
+ * @param handlerTimeout an entry without a result this long after its batch was read is a failed
+ *     attempt (one timer per batch)
  * @param claimIdle pending entries idle longer than this are taken from other consumers
  * @param claimInterval how often to look for such entries
  * @param maxAttempts attempts before an entry is dead-lettered
