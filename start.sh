@@ -48,7 +48,7 @@ START_TIMEOUT="${HERALD_START_TIMEOUT:-240}"
 SEED_TIMEOUT="${HERALD_SEED_TIMEOUT:-300}"
 # Sized for a laptop running four services next to each other: a fixed, small heap and G1
 # for throughput. -XX:TieredStopAtLevel=1 or SerialGC would save memory at the cost of speed.
-JAVA_OPTS="${HERALD_JAVA_OPTS:--Xms160m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+JAVA_OPTS="${HERALD_JAVA_OPTS:--Xms96m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 MAIL_SMTP_PORT="${HERALD_MAIL_SMTP_PORT:-1025}"
 MAIL_UI_PORT="${HERALD_MAIL_UI_PORT:-8025}"
 STARTED_AT=$SECONDS

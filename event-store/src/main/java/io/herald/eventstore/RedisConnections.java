@@ -19,6 +19,7 @@ public final class RedisConnections implements AutoCloseable {
     private final boolean ownsClient;
     private final StatefulRedisConnection<String, String> shared;
     private final List<StatefulRedisConnection<String, String>> dedicated = new CopyOnWriteArrayList<>();
+    private final List<RedisConnections> lanes = new CopyOnWriteArrayList<>();
 
     /**
      * @param client the client to connect with
@@ -75,6 +76,18 @@ public final class RedisConnections implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Connections of their own over the same client (a shared connection and dedicated ones), for
+     * traffic that must not queue behind other traffic: Redis answers each connection in order, so
+     * a transactional notification's command sent after a bulk batch's large script waits for it.
+     * Closed with this object.
+     */
+    public RedisConnections lane() {
+        RedisConnections lane = new RedisConnections(client, false);
+        lanes.add(lane);
+        return lane;
+    }
+
     /** Closes a connection from {@link #dedicated()}. */
     public void release(StatefulRedisConnection<String, String> connection) {
         dedicated.remove(connection);
@@ -83,6 +96,8 @@ public final class RedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
+        lanes.forEach(RedisConnections::close);
+        lanes.clear();
         dedicated.forEach(StatefulRedisConnection::close);
         dedicated.clear();
         shared.close();

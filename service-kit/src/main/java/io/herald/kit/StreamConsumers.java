@@ -1,8 +1,8 @@
 package io.herald.kit;
 
 import io.herald.eventstore.RedisConnections;
-import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.BatchHandler;
+import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.EntryHandler;
 import io.herald.eventstore.consumer.StreamConsumer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +42,15 @@ public final class StreamConsumers implements SmartLifecycle {
 
     /** Registers a consumer whose handler takes each batch as a whole; see {@link #register(ConsumerSettings, EntryHandler)}. */
     public StreamConsumer registerBatches(ConsumerSettings settings, BatchHandler handler) {
-        StreamConsumer consumer = StreamConsumer.forBatches(connections, settings, handler, registry);
+        return registerBatches(settings, handler, connections);
+    }
+
+    /**
+     * Registers a consumer whose handler takes each batch as a whole and which reads and settles
+     * over {@code lane} (see {@link RedisConnections#lane()}) instead of the service's connections.
+     */
+    public StreamConsumer registerBatches(ConsumerSettings settings, BatchHandler handler, RedisConnections lane) {
+        StreamConsumer consumer = StreamConsumer.forBatches(lane, settings, handler, registry);
         consumers.add(consumer);
         if (running) {
             consumer.start();

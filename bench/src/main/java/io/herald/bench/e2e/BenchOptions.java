@@ -33,7 +33,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                            Duration startTimeout, int warmup) {
 
     /** The same flags as start.sh, so the bench measures what users run. */
-    public static final String DEFAULT_JAVA_OPTS = "-Xms160m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    public static final String DEFAULT_JAVA_OPTS = "-Xms96m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     public static BenchOptions parse(String[] args) {
         int users = 100_000;

@@ -34,6 +34,9 @@ public class ChannelWorkers {
     ChannelWorkers(ChannelsProperties channels, WorkerProperties workers, List<ChannelSender> senders,
                    StreamConsumers streamConsumers, RedisConnections connections, EventCodec codec,
                    CancelledCampaigns cancellations, RateLimiter rateLimiter) {
+        // bulk traffic on connections of its own: its 500-entry reads and completions never queue
+        // ahead of a transactional notification's commands on the shared connection
+        RedisConnections bulk = connections.lane();
         Map<String, ChannelSender> byChannel = senders.stream()
                 .collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         for (String channel : channels.channels()) {
@@ -44,7 +47,7 @@ public class ChannelWorkers {
             }
             var priorityHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
                     rateLimiter, true, workers.priorityConcurrency());
-            var bulkHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
+            var bulkHandler = new DeliveryHandler(sender, codec, bulk.commands(), cancellations,
                     rateLimiter, false, workers.concurrency());
             String priorityStream = StreamKeys.priority(channel);
             for (int i = 0; i < workers.priorityConsumers(); i++) {
@@ -55,7 +58,7 @@ public class ChannelWorkers {
             for (String stream : channels.bulkStreams(channel)) {
                 for (int i = 0; i < workers.consumersPerStream(); i++) {
                     consumers.add(streamConsumers.registerBatches(settings(streamConsumers, workers, channel, stream, i)
-                            .withBatchSize(workers.bulkBatchSize(channel)), bulkHandler));
+                            .withBatchSize(workers.bulkBatchSize(channel)), bulkHandler, bulk));
                 }
             }
             log.info("channel {}: {} priority and {} bulk consumers per stream on {}, batches of {}, rate limit {}/s",

@@ -21,8 +21,11 @@ class AudienceConsumerConfiguration {
     @Bean
     AudienceBatchHandler audienceBatchHandler(EventCodec codec, Channels channels, RedisConnections connections,
                                               MeterRegistry registry) {
+        // campaign batches go out on a connection of their own: a transactional notification's
+        // script never waits behind their large scripts on the shared connection
+        RedisConnections bulk = connections.lane();
         return new AudienceBatchHandler(codec, new BatchRenderer(channels, new QueuedMessages(codec)),
-                new BatchQueue(connections.commands()), new RenderedCampaigns(connections.commands()), registry);
+                new BatchQueue(bulk.commands()), new RenderedCampaigns(bulk.commands()), registry);
     }
 
     /** The consumer; {@link StreamConsumers} starts and stops it with the application. */
