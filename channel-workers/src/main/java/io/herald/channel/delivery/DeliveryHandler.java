@@ -44,7 +44,6 @@ final class DeliveryHandler implements BatchHandler {
         Job settle(Completion completion) {
             return new Job(entry, notification, Handled.done(entry, completion));
         }
-
     }
 
     private final ChannelSender sender;
