@@ -14,35 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=(user-service campaign-service notification-service channel-workers bench)
-rebuild=false
-args=()
-for arg in "$@"; do
-  case "$arg" in
-    --rebuild) rebuild=true ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) args+=("$arg") ;;
-  esac
-done
-
-for tool in redis-server java; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "drills: $tool is not on the PATH (apt-get install -y redis-server openjdk-17-jdk-headless)" >&2
-    exit 1
-  fi
-done
-
-missing=()
-for m in "${modules[@]}"; do
-  jar="$m/target/$m-0.1.0-SNAPSHOT.jar"
-  [[ "$m" == bench ]] && jar=bench/target/bench.jar
-  [[ -f "$jar" ]] || missing+=("$m")
-done
-if [[ "$rebuild" == true || ${#missing[@]} -gt 0 ]]; then
-  list=$(IFS=,; echo "${modules[*]}")
-  echo "drills: building the jars (./mvnw -B -q -DskipTests package -pl $list -am)"
-  ./mvnw -B -q -DskipTests package -pl "$list" -am
-fi
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+bench_prelude drills "redis-server java" "$@"
+args=("${BENCH_ARGS[@]}")
 
 echo "drills: java -cp bench/target/bench.jar io.herald.bench.drill.Drills ${args[*]:-}"
 exec java -Xmx2g -XX:+UseParallelGC -cp bench/target/bench.jar io.herald.bench.drill.Drills \

@@ -1,5 +1,7 @@
 package io.herald.acceptance;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -102,27 +103,22 @@ final class HeraldStack implements AutoCloseable {
     }
 
     private void awaitReady(Service service, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service.module + " exited during start-up");
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        url(service, "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(Duration.ofMillis(250));
+        await(service.module + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!processes.get(service).isAlive()) {
+                        throw new IllegalStateException(service.module + " exited during start-up");
+                    }
+                    return ready(service);
+                });
+    }
+
+    private boolean ready(Service service) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(url(service, "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
         }
-        throw new IllegalStateException(service.module + " not ready within " + timeout);
     }
 
     URI url(Service service, String path) {
@@ -157,16 +153,6 @@ final class HeraldStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
-        }
-    }
-
-    // Readiness of a child process can only be observed by asking it again.
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
