@@ -8,13 +8,9 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +28,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @AutoConfigureWebTestClient
 @Import(WebhookChannel.class)
 @DirtiesContext
-class ChannelWorkersIntegrationTests {
+class ChannelWorkersIntegrationTests extends QueueingTest {
 
     private static final String STREAM = StreamKeys.notify(WebhookSender.CHANNEL);
 
@@ -42,18 +38,6 @@ class ChannelWorkersIntegrationTests {
     @Autowired
     WebTestClient web;
 
-    QueuedNotifications queued;
-    String campaign = "c-" + UUID.randomUUID();
-
-    @BeforeEach
-    void connect(TestRedis redis) {
-        queued = new QueuedNotifications(redis.url());
-    }
-
-    @AfterEach
-    void close() {
-        queued.close();
-    }
 
     @Test
     void aChannelAddedAsOneSenderClassGetsEveryNotificationOfItsStreamRecordedDeliveredOnce() {

@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.herald.channel.delivery.Notification;
 import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -25,23 +22,11 @@ import org.springframework.test.annotation.DirtiesContext;
         "herald.workers.block=200ms", "herald.workers.rate-limits.webhook=2000"})
 @Import(WebhookChannel.class)
 @DirtiesContext
-class PriorityLaneIntegrationTests {
+class PriorityLaneIntegrationTests extends QueueingTest {
 
     private static final int RATE = 2000;
     private static final int BACKLOG = 20_000;
 
-    QueuedNotifications queued;
-    String campaign = "c-" + UUID.randomUUID();
-
-    @BeforeEach
-    void connect(TestRedis redis) {
-        queued = new QueuedNotifications(redis.url());
-    }
-
-    @AfterEach
-    void close() {
-        queued.close();
-    }
 
     @Test
     void aTransactionalNotificationIsDeliveredLongBeforeALargeRateLimitedBacklogDrains() {

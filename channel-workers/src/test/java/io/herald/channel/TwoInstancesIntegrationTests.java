@@ -8,15 +8,12 @@ import io.herald.channel.delivery.Notification;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.StreamConsumer;
 import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +40,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @Import(WebhookChannel.class)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TwoInstancesIntegrationTests {
+class TwoInstancesIntegrationTests extends QueueingTest {
 
     private static final String STREAM = StreamKeys.notify(WebhookSender.CHANNEL);
     private static ConfigurableApplicationContext instanceB;
@@ -58,8 +55,6 @@ class TwoInstancesIntegrationTests {
     ApplicationContext instanceA;
 
     WebhookSender senderB;
-    QueuedNotifications queued;
-    String campaign = "c-" + UUID.randomUUID();
 
     @BeforeAll
     static void startSecondInstance() {
@@ -79,14 +74,8 @@ class TwoInstancesIntegrationTests {
     }
 
     @BeforeEach
-    void connect(TestRedis redis) {
-        queued = new QueuedNotifications(redis.url());
+    void connectSecondInstance() {
         senderB = instanceB.getBean(WebhookSender.class);
-    }
-
-    @AfterEach
-    void close() {
-        queued.close();
     }
 
     @Test

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.channel.QueuedNotifications;
+import io.herald.channel.QueueingTest;
 import io.herald.channel.delivery.Notification;
 import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
@@ -17,11 +17,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
-class EmailDeliveryIntegrationTests {
+class EmailDeliveryIntegrationTests extends QueueingTest {
 
     private static final String STREAM = StreamKeys.notify("email");
     private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
@@ -50,23 +47,11 @@ class EmailDeliveryIntegrationTests {
     @Autowired
     WebTestClient web;
 
-    QueuedNotifications queued;
-    String campaign = "c-" + UUID.randomUUID();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", SMTP::getBindAddress);
         registry.add("spring.mail.port", SMTP::getPort);
-    }
-
-    @BeforeEach
-    void connect(TestRedis redis) {
-        queued = new QueuedNotifications(redis.url());
-    }
-
-    @AfterEach
-    void close() {
-        queued.close();
     }
 
     @AfterAll

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.channel.QueuedNotifications;
+import io.herald.channel.QueueingTest;
 import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
-import io.herald.testsupport.TestRedis;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,28 +23,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "herald.workers.max-attempts=5", "herald.workers.initial-backoff=50ms", "herald.workers.max-backoff=200ms",
         "herald.email.connections=8"})
 @DirtiesContext
-class SmtpRepliesIntegrationTests {
+class SmtpRepliesIntegrationTests extends QueueingTest {
 
     private static final String STREAM = StreamKeys.notify("email");
     private static final ScriptedSmtpServer smtp = start();
 
-    QueuedNotifications queued;
-    String campaign = "c-" + UUID.randomUUID();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", smtp::port);
-    }
-
-    @BeforeEach
-    void connect(TestRedis redis) {
-        queued = new QueuedNotifications(redis.url());
-    }
-
-    @AfterEach
-    void close() {
-        queued.close();
     }
 
     @AfterAll
