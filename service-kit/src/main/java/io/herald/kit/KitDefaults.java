@@ -42,5 +42,6 @@ public final class KitDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addLast(new MapPropertySource("heraldKitDefaults", DEFAULTS));
+        RedisCredentials.apply(environment);
     }
 }

@@ -2,11 +2,12 @@ package io.herald.channel.sms;
 
 import io.herald.channel.delivery.LogLineSender;
 import io.herald.channel.delivery.Notification;
+import io.herald.kit.logging.PersonalData;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code sms} channel: each notification is one line on logger {@code herald.delivery.sms}
- * ({@code notificationId=… to=… text=…}), which is its delivery.
+ * ({@code notificationId=… to=<masked number> text=…}), which is its delivery.
  */
 @Component
 class SmsSender extends LogLineSender {
@@ -17,7 +18,7 @@ class SmsSender extends LogLineSender {
 
     @Override
     protected String[] fields(Notification notification) {
-        return new String[] {"notificationId", notification.notificationId(), "to", notification.to(),
+        return new String[] {"notificationId", notification.notificationId(), "to", PersonalData.recipient(notification.to()),
                 "text", notification.body()};
     }
 }
