@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The channels of this deployment, shared with notification-service and channel-workers
- * (docs/contracts.md): {@code herald.channels} and {@code herald.channel-partitions}.
+ * (docs/design.md): {@code herald.channels} and {@code herald.channel-partitions}.
  *
  * @param channels the known channel names; a campaign may name only these
  * @param channelPartitions P: each channel stream is split into P partitions when P > 1

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One entry of a Herald stream, exactly the fields of DESIGN §2, all strings on the wire:
+ * One entry of a Herald stream, exactly the fields of docs/design.md §2, all strings on the wire:
  * {@code event}, {@code data} (a JSON object), {@code id} (UUID, stable across re-publication),
  * {@code occurredAt} (ISO-8601 UTC) and {@code v} (schema version of {@code data}).
  *

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Every Redis key Herald uses (DESIGN §3), built here and nowhere else. Keys that one Lua script
+ * Every Redis key Herald uses (docs/design.md §3), built here and nowhere else. Keys that one Lua script
  * touches together share a hash tag (the {@code {…}} part), so that they live in one Redis
  * Cluster slot.
  *
@@ -12,7 +12,7 @@ import java.util.zip.CRC32;
  */
 public final class StreamKeys {
 
-    // ---- streams (DESIGN §3) ----
+    // ---- streams (docs/design.md §3) ----
     public static final String CAMPAIGNS = "campaigns";
     public static final String AUDIENCES = "audiences";
     public static final String USERS = "users";
@@ -131,7 +131,7 @@ public final class StreamKeys {
         return "{" + campaign(id) + "}:events";
     }
 
-    /** Ids of cancelled campaigns (set, see docs/contracts.md); channel-workers read it. */
+    /** Ids of cancelled campaigns (set, see docs/design.md); channel-workers read it. */
     public static String cancelledCampaigns() {
         return CAMPAIGNS + ":cancelled";
     }

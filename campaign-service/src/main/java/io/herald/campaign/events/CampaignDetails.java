@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Payload of {@code campaign_campaign_created} and {@code campaign_campaign_scheduled}
- * (docs/contracts.md).
+ * (docs/design.md).
  *
  * @param channels the channels to restrict delivery to; empty: each subscriber's own channels
  * @param scheduledAt when the campaign is to be released; null for an immediate campaign

@@ -1,2 +1,2 @@
-/** Payloads ({@code data}) of the events campaign-service writes and reads (docs/contracts.md). */
+/** Payloads ({@code data}) of the events campaign-service writes and reads (docs/design.md). */
 package io.herald.campaign.events;

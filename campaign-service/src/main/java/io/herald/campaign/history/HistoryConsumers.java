@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps every campaign's projection and event index up to date from the streams, as consumer
- * group {@code campaign-service} (docs/contracts.md) on {@code campaigns} (its own events, also
+ * group {@code campaign-service} (docs/design.md) on {@code campaigns} (its own events, also
  * those appended by other instances or before a crash) and {@code audiences} (batches resolved by
  * user-service). The first audience batch of a campaign makes it DISPATCHING and appends
  * {@code campaign_campaign_dispatching} (with a deterministic id, so a repeat is recognised).

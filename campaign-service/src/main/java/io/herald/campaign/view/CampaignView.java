@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A campaign as the API shows it (DESIGN §4): its fields, status and per-channel progress.
+ * A campaign as the API shows it (docs/design.md §4): its fields, status and per-channel progress.
  *
  * @param channels the channels it is restricted to; empty: each subscriber's own
  * @param progress per channel; for a campaign without its own channels, every channel of the deployment

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The channels this deployment delivers on and how their bulk streams are split; must match
- * channel-workers and campaign-service (docs/contracts.md).
+ * channel-workers and campaign-service (docs/design.md).
  *
  * @param channels channel names, e.g. {@code email, sms, push}; a notification for any other channel is not queued
  * @param channelPartitions P: each channel's bulk stream is split into P partition streams by a hash
