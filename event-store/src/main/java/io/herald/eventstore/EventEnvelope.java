@@ -3,6 +3,7 @@ package io.herald.eventstore;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -59,6 +60,14 @@ public record EventEnvelope(String event, String data, String id, Instant occurr
         fields.put(OCCURRED_AT, occurredAt.toString());
         fields.put(VERSION, version);
         return fields;
+    }
+
+    /**
+     * The stream fields as alternating names and values in their canonical order, as a Lua script
+     * passes them to {@code XADD}: {@code event, <event>, data, <json>, id, <id>, occurredAt, <instant>, v, <v>}.
+     */
+    public List<String> toArgs() {
+        return List.of(EVENT, event, DATA, data, ID, id, OCCURRED_AT, occurredAt.toString(), VERSION, version);
     }
 
     /**

@@ -2,8 +2,7 @@ package io.herald.campaign.schedule;
 
 import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignProperties;
-import io.herald.campaign.history.Projection;
-import io.herald.campaign.ledger.CampaignLedger;
+import io.herald.campaign.store.CampaignLedger;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
@@ -38,19 +37,17 @@ public class ScheduleReleaser implements SmartLifecycle {
     private final RedisReactiveCommands<String, String> redis;
     private final CampaignProperties properties;
     private final CampaignLedger ledger;
-    private final Projection projection;
     private final CampaignMetrics metrics;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile boolean running;
     private volatile Disposable loop;
 
     ScheduleReleaser(RedisConnections connections, CampaignProperties properties, CampaignLedger ledger,
-                     Projection projection, CampaignMetrics metrics) {
+                     CampaignMetrics metrics) {
         this.metrics = metrics;
         this.redis = connections.commands();
         this.properties = properties;
         this.ledger = ledger;
-        this.projection = projection;
     }
 
     /** Looks at the schedule now (a campaign was just scheduled). */
@@ -72,12 +69,12 @@ public class ScheduleReleaser implements SmartLifecycle {
                 .map(payload -> EventEnvelope.withId(EventEnvelope.deterministicId("campaign-created:" + campaignId),
                         EventNames.CAMPAIGN_CREATED, payload))
                 .flatMap(created -> ledger.release(campaignId, created)
-                        .flatMap(entryId -> projection.apply(StreamKeys.CAMPAIGNS, entryId, created, false)
-                                .doOnSuccess(applied -> {
-                                    log.info("released scheduled campaign {} as {}", campaignId, entryId);
-                                    metrics.released();
-                                })
-                                .thenReturn(entryId)))
+                        .filter(released -> released)
+                        .doOnNext(released -> {
+                            log.info("released scheduled campaign {}", campaignId);
+                            metrics.released();
+                        })
+                        .thenReturn(campaignId))
                 .switchIfEmpty(Mono.defer(() -> redis.zscore(StreamKeys.campaignSchedule(), campaignId)
                         .flatMap(stillScheduled -> {
                             // never happens through the ledger, which removes both together; do not spin on it

@@ -2,11 +2,11 @@ package io.herald.channel.status;
 
 import io.herald.channel.delivery.ChannelsProperties;
 import io.herald.channel.delivery.WorkerProperties;
+import io.herald.eventstore.GroupInfo;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -57,22 +57,7 @@ class ChannelStats {
 
     /** The workers' group as a field map; empty when the stream or the group does not exist yet. */
     private Mono<Map<String, Object>> groupInfo(String stream) {
-        return redis.xinfoGroups(stream)
-                .map(ChannelStats::fields)
-                .filter(fields -> group.equals(fields.get("name")))
-                .next()
-                .onErrorResume(e -> e.getMessage() != null && e.getMessage().contains("no such key"),
-                        e -> Mono.empty())
-                .defaultIfEmpty(Map.of());
-    }
-
-    private static Map<String, Object> fields(Object group) {
-        List<?> flat = (List<?>) group;
-        Map<String, Object> fields = new HashMap<>();
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            fields.put(String.valueOf(flat.get(i)), flat.get(i + 1));
-        }
-        return fields;
+        return GroupInfo.of(redis, stream, group).defaultIfEmpty(Map.of());
     }
 
     private static long number(Object value) {
