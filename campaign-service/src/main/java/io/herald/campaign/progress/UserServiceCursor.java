@@ -3,7 +3,7 @@ package io.herald.campaign.progress;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -17,7 +17,7 @@ class UserServiceCursor {
 
     static final String USER_SERVICE_GROUP = "user-service";
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
     UserServiceCursor(RedisConnections connections) {
         this.redis = connections.commands();
