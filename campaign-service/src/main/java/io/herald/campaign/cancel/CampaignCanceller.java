@@ -13,7 +13,7 @@ import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ class CampaignCanceller {
     private final CampaignViews views;
     private final CampaignLedger ledger;
     private final EventCodec codec;
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final CampaignMetrics metrics;
 
     CampaignCanceller(Campaigns campaigns, CampaignViews views, CampaignLedger ledger,

@@ -14,7 +14,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,7 +42,7 @@ class CompletionChecker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CompletionChecker.class);
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final CampaignProperties properties;
     private final Campaigns campaigns;
     private final CampaignViews views;

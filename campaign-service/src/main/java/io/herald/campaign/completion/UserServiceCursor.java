@@ -3,7 +3,7 @@ package io.herald.campaign.completion;
 import io.herald.eventstore.GroupInfo;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +16,7 @@ class UserServiceCursor {
 
     static final String USER_SERVICE_GROUP = "user-service";
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
     UserServiceCursor(RedisConnections connections) {
         this.redis = connections.commands();

@@ -5,7 +5,7 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
 import io.herald.kit.ProblemException.FieldProblem;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,7 +29,7 @@ class CampaignRequestValidator {
     static final int MAX_SUBJECT = 255;
     static final int MAX_MESSAGE = 10_000;
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final ChannelProperties channels;
 
     CampaignRequestValidator(RedisConnections connections, ChannelProperties channels) {

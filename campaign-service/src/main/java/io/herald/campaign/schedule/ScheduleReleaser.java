@@ -9,7 +9,7 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ public class ScheduleReleaser implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleReleaser.class);
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final CampaignProperties properties;
     private final CampaignLedger ledger;
     private final CampaignMetrics metrics;

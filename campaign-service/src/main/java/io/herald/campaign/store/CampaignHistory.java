@@ -7,7 +7,7 @@ import io.herald.eventstore.MalformedEntryException;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.Comparator;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -46,7 +46,7 @@ class CampaignHistory {
             .thenComparingLong(Location::entrySequence)
             .thenComparing(Location::stream);
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
 
     CampaignHistory(RedisConnections connections, EventCodec codec) {

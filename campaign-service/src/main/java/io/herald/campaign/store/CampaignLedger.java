@@ -6,7 +6,7 @@ import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public class CampaignLedger {
     public record Idempotency(String key, String requestHash, long ttlMillis) {
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final Projection projection;
 
     CampaignLedger(RedisConnections connections, Projection projection) {

@@ -6,7 +6,7 @@ import io.herald.campaign.store.Campaigns;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class CampaignViews {
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final ChannelProperties channels;
     private final Campaigns campaigns;
 

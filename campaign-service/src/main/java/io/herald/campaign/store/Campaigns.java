@@ -7,7 +7,7 @@ import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class Campaigns {
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
     private final ProjectionRebuilder rebuilder;
     private final CampaignHistory history;

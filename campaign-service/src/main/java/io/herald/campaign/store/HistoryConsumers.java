@@ -13,7 +13,7 @@ import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.StreamEntry;
 import io.herald.kit.StreamConsumers;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ class HistoryConsumers {
     private final Projection projection;
     private final EventStore events;
     private final EventCodec codec;
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
     HistoryConsumers(StreamConsumers consumers, CampaignProperties properties, Projection projection,
                      EventStore events, EventCodec codec, RedisConnections connections) {

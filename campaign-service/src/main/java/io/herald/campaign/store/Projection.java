@@ -13,7 +13,7 @@ import io.herald.eventstore.MalformedEntryException;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,7 @@ class Projection {
 
     private static final LuaScript APPLY = LuaScript.fromClasspath("io/herald/campaign/apply.lua");
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
 
     Projection(RedisConnections connections, EventCodec codec) {

@@ -9,7 +9,7 @@ import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +29,7 @@ class ProjectionRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     private static final int PAGE = 500;
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final Projection projection;
     private final CampaignHistory history;
     private final EventCodec codec;

@@ -12,7 +12,7 @@ import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +41,7 @@ final class QueueStore {
     record Fetched(List<Delivery> deliveries, long millisUntilNextExpiry) {
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
     private final MessageBody bodies;
     private final QueueMetrics metrics;

@@ -6,7 +6,7 @@ import io.herald.eventstore.GroupInfo;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 class ChannelStats {
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final ChannelsProperties channels;
     private final String group;
 

@@ -12,7 +12,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class DeadLetterReplay {
 
     private static final LuaScript REPLAY = LuaScript.fromClasspath("io/herald/channel/status/replay.lua");
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
 
     DeadLetterReplay(RedisConnections connections, EventCodec codec) {

@@ -3,7 +3,7 @@ package io.herald.eventstore.consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +37,9 @@ public final class DeadLetters {
         }
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
-    public DeadLetters(RedisReactiveCommands<String, String> redis) {
+    public DeadLetters(RedisClusterReactiveCommands<String, String> redis) {
         this.redis = redis;
     }
 

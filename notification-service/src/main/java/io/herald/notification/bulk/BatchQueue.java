@@ -4,7 +4,7 @@ import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
 import io.herald.notification.queue.QueuedMessages;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +25,9 @@ final class BatchQueue {
     record Queued(String stream, long appended) {
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
-    BatchQueue(RedisReactiveCommands<String, String> redis) {
+    BatchQueue(RedisClusterReactiveCommands<String, String> redis) {
         this.redis = redis;
     }
 

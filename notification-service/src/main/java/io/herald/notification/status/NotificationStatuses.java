@@ -5,7 +5,7 @@ import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
 import io.herald.notification.queue.Channels;
 import io.herald.notification.queue.NotificationId;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,11 +20,11 @@ import reactor.core.publisher.Mono;
  */
 final class NotificationStatuses {
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final Channels channels;
     private final EventCodec codec;
 
-    NotificationStatuses(RedisReactiveCommands<String, String> redis, Channels channels, EventCodec codec) {
+    NotificationStatuses(RedisClusterReactiveCommands<String, String> redis, Channels channels, EventCodec codec) {
         this.redis = redis;
         this.channels = channels;
         this.codec = codec;

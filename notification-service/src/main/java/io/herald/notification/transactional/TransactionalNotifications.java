@@ -9,7 +9,7 @@ import io.herald.notification.queue.QueuedMessages;
 import io.herald.notification.render.MessageRenderer;
 import io.herald.notification.render.Recipient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +34,13 @@ final class TransactionalNotifications {
     private static final Logger log = LoggerFactory.getLogger(TransactionalNotifications.class);
     private static final LuaScript QUEUE = LuaScript.fromClasspath("io/herald/notification/queue-transactional.lua");
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final UserDirectory users;
     private final Channels channels;
     private final QueuedMessages messages;
     private final Duration recordTtl;
 
-    TransactionalNotifications(RedisReactiveCommands<String, String> redis, UserDirectory users, Channels channels,
+    TransactionalNotifications(RedisClusterReactiveCommands<String, String> redis, UserDirectory users, Channels channels,
                                QueuedMessages messages, Duration recordTtl) {
         this.redis = redis;
         this.users = users;
