@@ -1,5 +1,6 @@
 package io.herald.campaign.completion;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignProperties;
 import io.herald.campaign.CampaignStatus;
@@ -13,7 +14,6 @@ import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
-import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ class CompletionChecker implements SmartLifecycle {
 
     /** One check of every active and watched campaign; completes when all are checked. */
     Mono<Void> tick() {
-        return redis.smembers(StreamKeys.activeCampaigns())
+        return redis.smembers(CampaignKeys.activeCampaigns())
                 .collect(() -> new LinkedHashSet<>(broadcast.watched()), Set::add)
                 .filter(ids -> !ids.isEmpty())
                 .flatMap(ids -> {

@@ -1,11 +1,11 @@
 package io.herald.campaign.store;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.MalformedEntryException;
 import io.herald.eventstore.RedisConnections;
-import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Range;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.Comparator;
@@ -61,7 +61,7 @@ class CampaignHistory {
 
     /** The indexed events of a campaign, in order; entries trimmed from their stream are skipped. */
     Flux<IndexedEvent> entries(String campaignId) {
-        return redis.hgetall(StreamKeys.campaignEvents(campaignId))
+        return redis.hgetall(CampaignKeys.campaignEvents(campaignId))
                 .collectList()
                 .flatMapMany(index -> Flux.fromIterable(index.stream()
                         .map(kv -> Location.parse(kv.getValue()))

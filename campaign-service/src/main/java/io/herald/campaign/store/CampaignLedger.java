@@ -1,5 +1,6 @@
 package io.herald.campaign.store;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignStatus;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.LuaScript;
@@ -57,14 +58,14 @@ public class CampaignLedger {
      */
     public Mono<Created> create(String campaignId, Instant createdAt, EventEnvelope event, Instant dueAt,
                                 String releasePayload, Idempotency idempotency) {
-        List<String> keys = new ArrayList<>(List.of(StreamKeys.CAMPAIGNS, StreamKeys.campaignIndex(),
-                StreamKeys.activeCampaigns(), StreamKeys.campaignSchedule(), StreamKeys.campaignSchedulePayloads()));
+        List<String> keys = new ArrayList<>(List.of(StreamKeys.CAMPAIGNS, CampaignKeys.campaignIndex(),
+                CampaignKeys.activeCampaigns(), CampaignKeys.campaignSchedule(), CampaignKeys.campaignSchedulePayloads()));
         List<String> args = new ArrayList<>(List.of(campaignId, Long.toString(createdAt.toEpochMilli()),
                 dueAt == null ? "" : Long.toString(dueAt.toEpochMilli()), releasePayload == null ? "" : releasePayload,
                 idempotency == null ? "" : idempotency.requestHash() + " " + campaignId,
                 idempotency == null ? "0" : Long.toString(idempotency.ttlMillis())));
         if (idempotency != null) {
-            keys.add(StreamKeys.campaignIdempotency(idempotency.key()));
+            keys.add(CampaignKeys.campaignIdempotency(idempotency.key()));
         }
         args.addAll(event.toArgs());
         return CREATE.runForList(redis, keys.toArray(String[]::new), args.toArray(String[]::new))
@@ -83,8 +84,8 @@ public class CampaignLedger {
      * false when another instance released or cancelled it first.
      */
     public Mono<Boolean> release(String campaignId, EventEnvelope created) {
-        String[] keys = {StreamKeys.CAMPAIGNS, StreamKeys.campaignSchedule(), StreamKeys.campaignSchedulePayloads(),
-                StreamKeys.activeCampaigns()};
+        String[] keys = {StreamKeys.CAMPAIGNS, CampaignKeys.campaignSchedule(), CampaignKeys.campaignSchedulePayloads(),
+                CampaignKeys.activeCampaigns()};
         List<String> args = new ArrayList<>(List.of(campaignId));
         args.addAll(created.toArgs());
         return RELEASE.<String>run(redis, ScriptOutputType.VALUE, keys, args.toArray(String[]::new))
@@ -98,8 +99,8 @@ public class CampaignLedger {
      * Emits empty when this call ended it, else the outcome it had already.
      */
     public Mono<CampaignStatus> end(String campaignId, CampaignStatus outcome, EventEnvelope event) {
-        String[] keys = {StreamKeys.CAMPAIGNS, StreamKeys.campaignOutcomes(), StreamKeys.activeCampaigns(),
-                StreamKeys.campaignSchedule(), StreamKeys.campaignSchedulePayloads()};
+        String[] keys = {StreamKeys.CAMPAIGNS, CampaignKeys.campaignOutcomes(), CampaignKeys.activeCampaigns(),
+                CampaignKeys.campaignSchedule(), CampaignKeys.campaignSchedulePayloads()};
         List<String> args = new ArrayList<>(List.of(campaignId, outcome.name()));
         args.addAll(event.toArgs());
         return END.runForList(redis, keys, args.toArray(String[]::new))
@@ -116,7 +117,7 @@ public class CampaignLedger {
 
     /** The payload a scheduled campaign will be released with; empty when it is not scheduled. */
     public Mono<String> releasePayload(String campaignId) {
-        return redis.hget(StreamKeys.campaignSchedulePayloads(), campaignId);
+        return redis.hget(CampaignKeys.campaignSchedulePayloads(), campaignId);
     }
 
     private Mono<Projection.Applied> project(String entryId, EventEnvelope event) {

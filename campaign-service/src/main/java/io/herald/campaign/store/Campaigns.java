@@ -1,5 +1,6 @@
 package io.herald.campaign.store;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignStatus;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
@@ -70,7 +71,7 @@ public class Campaigns {
     public Flux<CampaignRecord> newestFirst(CampaignStatus status, int limit, int maxScan) {
         int page = Math.max(limit, 100);
         return Flux.range(0, (maxScan + page - 1) / page)
-                .concatMap(n -> redis.zrevrangebyscore(StreamKeys.campaignIndex(), Range.unbounded(),
+                .concatMap(n -> redis.zrevrangebyscore(CampaignKeys.campaignIndex(), Range.unbounded(),
                         Limit.create((long) n * page, page)).collectList(), 1)
                 .takeUntil(ids -> ids.size() < page)
                 .concatMap(ids -> Flux.fromIterable(ids).flatMapSequential(this::find, 32))

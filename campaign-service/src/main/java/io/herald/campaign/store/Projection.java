@@ -1,5 +1,6 @@
 package io.herald.campaign.store;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.store.AudienceBatch;
 import io.herald.campaign.store.CampaignCancelled;
 import io.herald.campaign.store.CampaignCompleted;
@@ -123,7 +124,7 @@ class Projection {
     }
 
     private Mono<Applied> run(Change change, String envelopeId, String location, boolean replay) {
-        String[] keys = {StreamKeys.campaign(change.campaignId()), StreamKeys.campaignEvents(change.campaignId())};
+        String[] keys = {StreamKeys.campaign(change.campaignId()), CampaignKeys.campaignEvents(change.campaignId())};
         List<String> args = new ArrayList<>(List.of(envelopeId, location, replay ? "1" : "0", change.kind(), change.at()));
         args.addAll(change.args());
         return APPLY.<Long>run(redis, ScriptOutputType.INTEGER, keys, args.toArray(String[]::new))

@@ -1,5 +1,6 @@
 package io.herald.campaign.store;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.store.CampaignRef;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
@@ -48,7 +49,7 @@ class ProjectionRebuilder {
      */
     Mono<Boolean> rebuild(String campaignId) {
         return known(campaignId, redis.del(StreamKeys.campaign(campaignId))
-                .then(redis.exists(StreamKeys.campaignEvents(campaignId)))
+                .then(redis.exists(CampaignKeys.campaignEvents(campaignId)))
                 .flatMap(indexed -> indexed > 0 ? fromIndex(campaignId) : fromStreams(campaignId)));
     }
 
@@ -57,12 +58,12 @@ class ProjectionRebuilder {
      * derived. Emits true when the campaign is known (in the campaign index).
      */
     Mono<Boolean> rebuildFromStreams(String campaignId) {
-        return known(campaignId, redis.del(StreamKeys.campaign(campaignId), StreamKeys.campaignEvents(campaignId))
+        return known(campaignId, redis.del(StreamKeys.campaign(campaignId), CampaignKeys.campaignEvents(campaignId))
                 .then(fromStreams(campaignId)));
     }
 
     private Mono<Boolean> known(String campaignId, Mono<Long> rebuild) {
-        return redis.zscore(StreamKeys.campaignIndex(), campaignId)
+        return redis.zscore(CampaignKeys.campaignIndex(), campaignId)
                 .flatMap(known -> rebuild
                         .doOnSuccess(applied -> log.info("rebuilt projection of campaign {} from {} events",
                                 campaignId, applied))

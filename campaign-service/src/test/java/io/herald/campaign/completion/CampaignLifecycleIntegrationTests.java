@@ -3,6 +3,7 @@ package io.herald.campaign.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignServiceTestBase;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
@@ -69,7 +70,7 @@ class CampaignLifecycleIntegrationTests extends CampaignServiceTestBase {
                 .containsEntry("cancelled", 1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(others.campaignEvents(EventNames.CAMPAIGN_COMPLETED, id)).hasSize(1));
-        assertThat(others.redis().sismember(StreamKeys.activeCampaigns(), id)).isFalse();
+        assertThat(others.redis().sismember(CampaignKeys.activeCampaigns(), id)).isFalse();
         assertThat(eventNames(id)).containsExactly(EventNames.CAMPAIGN_CREATED, EventNames.AUDIENCE_RESOLVED,
                 EventNames.CAMPAIGN_DISPATCHING, EventNames.AUDIENCE_RESOLVED, EventNames.CAMPAIGN_COMPLETED);
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()

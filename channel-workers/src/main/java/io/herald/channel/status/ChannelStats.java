@@ -1,5 +1,6 @@
 package io.herald.channel.status;
 
+import io.herald.channel.ChannelKeys;
 import io.herald.channel.delivery.ChannelsProperties;
 import io.herald.channel.delivery.WorkerProperties;
 import io.herald.eventstore.GroupInfo;
@@ -42,7 +43,7 @@ class ChannelStats {
     }
 
     private Mono<StreamStatus> stream(String stream) {
-        return Mono.zip(redis.xlen(stream), groupInfo(stream), redis.hgetall(StreamKeys.channelTotals(stream))
+        return Mono.zip(redis.xlen(stream), groupInfo(stream), redis.hgetall(ChannelKeys.channelTotals(stream))
                         .collectMap(KeyValue::getKey, KeyValue::getValue))
                 .map(t -> {
                     long length = t.getT1();
