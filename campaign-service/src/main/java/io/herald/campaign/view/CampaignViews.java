@@ -1,6 +1,6 @@
 package io.herald.campaign.view;
 
-import io.herald.campaign.ChannelProperties;
+import io.herald.eventstore.Channels;
 import io.herald.campaign.history.CampaignRecord;
 import io.herald.campaign.history.Campaigns;
 import io.herald.eventstore.RedisConnections;
@@ -22,10 +22,10 @@ import reactor.core.publisher.Mono;
 public class CampaignViews {
 
     private final RedisClusterReactiveCommands<String, String> redis;
-    private final ChannelProperties channels;
+    private final Channels channels;
     private final Campaigns campaigns;
 
-    CampaignViews(RedisConnections connections, ChannelProperties channels, Campaigns campaigns) {
+    CampaignViews(RedisConnections connections, Channels channels, Campaigns campaigns) {
         this.redis = connections.commands();
         this.channels = channels;
         this.campaigns = campaigns;
@@ -51,9 +51,9 @@ public class CampaignViews {
     }
 
     private Mono<Map<String, ChannelProgress>> progress(CampaignRecord c) {
-        List<String> names = c.channels().isEmpty() ? channels.channels() : c.channels();
+        List<String> names = c.channels().isEmpty() ? channels.names() : c.channels();
         return Flux.fromIterable(names)
-                .flatMapSequential(channel -> Flux.fromIterable(channels.streamsOf(channel))
+                .flatMapSequential(channel -> Flux.fromIterable(channels.bulkStreams(channel))
                         .flatMap(stream -> redis.hgetall(StreamKeys.progress(stream, c.id()))
                                 .collectMap(KeyValue::getKey, KeyValue::getValue)
                                 .map(ChannelProgress::of))

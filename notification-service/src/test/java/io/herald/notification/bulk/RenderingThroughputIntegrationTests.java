@@ -9,7 +9,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventStore;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
 import io.herald.notification.queue.QueuedMessages;
 import io.herald.notification.support.HeraldRedis;
 import io.herald.testsupport.RealRedis;
