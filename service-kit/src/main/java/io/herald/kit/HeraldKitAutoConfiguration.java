@@ -1,5 +1,6 @@
 package io.herald.kit;
 
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventStore;
 import io.herald.eventstore.RedisConnections;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * event-store beans every service uses.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@EnableConfigurationProperties(KitProperties.class)
+@EnableConfigurationProperties({KitProperties.class, ChannelSettings.class})
 public class HeraldKitAutoConfiguration {
 
     @Bean
@@ -103,6 +104,13 @@ public class HeraldKitAutoConfiguration {
     RedisConnections heraldRedisConnections(LettuceConnectionFactory factory, KitProperties properties) {
         return RedisConnections.connect((AbstractRedisClient) factory.getRequiredNativeClient(), false,
                 properties.redisStartupWait());
+    }
+
+    /** The channels and their partitions ({@link ChannelSettings}); {@code auto} looks at the connection. */
+    @Bean
+    @ConditionalOnMissingBean
+    Channels heraldChannels(ChannelSettings settings, RedisConnections connections) {
+        return Channels.of(settings.channels(), settings.channelPartitions(), connections.isCluster());
     }
 
     @Bean

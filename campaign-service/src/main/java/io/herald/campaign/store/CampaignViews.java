@@ -1,8 +1,6 @@
 package io.herald.campaign.store;
 
-import io.herald.campaign.ChannelProperties;
-import io.herald.campaign.store.CampaignRecord;
-import io.herald.campaign.store.Campaigns;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.KeyValue;
@@ -22,10 +20,10 @@ import reactor.core.publisher.Mono;
 public class CampaignViews {
 
     private final RedisClusterReactiveCommands<String, String> redis;
-    private final ChannelProperties channels;
+    private final Channels channels;
     private final Campaigns campaigns;
 
-    CampaignViews(RedisConnections connections, ChannelProperties channels, Campaigns campaigns) {
+    CampaignViews(RedisConnections connections, Channels channels, Campaigns campaigns) {
         this.redis = connections.commands();
         this.channels = channels;
         this.campaigns = campaigns;
@@ -52,9 +50,9 @@ public class CampaignViews {
     }
 
     private Mono<Map<String, ChannelProgress>> progress(CampaignRecord c) {
-        List<String> names = c.channels().isEmpty() ? channels.channels() : c.channels();
+        List<String> names = c.channels().isEmpty() ? channels.names() : c.channels();
         return Flux.fromIterable(names)
-                .flatMapSequential(channel -> Flux.fromIterable(channels.streamsOf(channel))
+                .flatMapSequential(channel -> Flux.fromIterable(channels.bulkStreams(channel))
                         .flatMap(stream -> redis.hgetall(StreamKeys.progress(stream, c.id()))
                                 .collectMap(KeyValue::getKey, KeyValue::getValue)
                                 .map(ChannelProgress::of))

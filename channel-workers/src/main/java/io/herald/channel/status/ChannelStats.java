@@ -1,7 +1,7 @@
 package io.herald.channel.status;
 
 import io.herald.channel.ChannelKeys;
-import io.herald.channel.delivery.ChannelsProperties;
+import io.herald.eventstore.Channels;
 import io.herald.channel.delivery.WorkerProperties;
 import io.herald.eventstore.GroupInfo;
 import io.herald.eventstore.RedisConnections;
@@ -23,17 +23,17 @@ import reactor.core.publisher.Mono;
 class ChannelStats {
 
     private final RedisClusterReactiveCommands<String, String> redis;
-    private final ChannelsProperties channels;
+    private final Channels channels;
     private final String group;
 
-    ChannelStats(RedisConnections connections, ChannelsProperties channels, WorkerProperties workers) {
+    ChannelStats(RedisConnections connections, Channels channels, WorkerProperties workers) {
         this.redis = connections.commands();
         this.channels = channels;
         this.group = workers.group();
     }
 
     Mono<List<ChannelStatus>> all() {
-        return Flux.fromIterable(channels.channels()).flatMapSequential(this::channel).collectList();
+        return Flux.fromIterable(channels.names()).flatMapSequential(this::channel).collectList();
     }
 
     Mono<ChannelStatus> channel(String channel) {

@@ -1,6 +1,6 @@
 package io.herald.channel.status;
 
-import io.herald.channel.delivery.ChannelsProperties;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.DeadLetters;
 import io.herald.kit.ProblemException;
@@ -26,12 +26,12 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/channels")
 class ChannelsController {
 
-    private final ChannelsProperties channels;
+    private final Channels channels;
     private final ChannelStats stats;
     private final DeadLetters deadLetters;
     private final DeadLetterReplay replay;
 
-    ChannelsController(ChannelsProperties channels, ChannelStats stats, DeadLetters deadLetters,
+    ChannelsController(Channels channels, ChannelStats stats, DeadLetters deadLetters,
                        DeadLetterReplay replay) {
         this.channels = channels;
         this.stats = stats;
@@ -64,7 +64,7 @@ class ChannelsController {
     }
 
     private String known(String channel) {
-        if (!channels.known(channel)) {
+        if (!channels.knows(channel)) {
             throw ProblemException.notFound("channel '" + channel + "'");
         }
         return channel;

@@ -3,7 +3,7 @@ package io.herald.notification.transactional;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
 import io.herald.notification.queue.NotificationId;
 import io.herald.notification.queue.QueuedMessages;
 import io.herald.notification.render.MessageRenderer;
@@ -58,9 +58,9 @@ final class TransactionalNotifications {
     Mono<List<String>> send(SendNotificationRequest request) {
         List<String> requested = List.copyOf(new LinkedHashSet<>(request.channels()));
         for (String channel : requested) {
-            if (!channels.supports(channel)) {
+            if (!channels.knows(channel)) {
                 return Mono.error(ProblemException.invalidField("channels", "unknown channel '" + channel
-                        + "'; this deployment delivers on " + channels.channels()));
+                        + "'; this deployment delivers on " + channels.names()));
             }
         }
         return users.find(request.userId())
@@ -70,7 +70,7 @@ final class TransactionalNotifications {
 
     private List<String> targetChannels(Recipient user, List<String> requested) {
         if (requested.isEmpty()) {
-            List<String> chosen = channels.channels().stream()
+            List<String> chosen = channels.names().stream()
                     .filter(user.channels()::contains).filter(user::reachableOn).toList();
             if (chosen.isEmpty()) {
                 throw ProblemException.invalidField("channels", "user " + user.userId()
