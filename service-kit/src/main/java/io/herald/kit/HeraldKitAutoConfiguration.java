@@ -1,5 +1,6 @@
 package io.herald.kit;
 
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventStore;
 import io.herald.eventstore.RedisConnections;
@@ -7,9 +8,10 @@ import io.herald.eventstore.consumer.DeadLetters;
 import io.herald.kit.auth.AuthConfiguration;
 import io.herald.kit.web.WebHardeningConfiguration;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * event-store beans every service uses.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@EnableConfigurationProperties(KitProperties.class)
+@EnableConfigurationProperties({KitProperties.class, ChannelSettings.class})
 @Import({AuthConfiguration.class, WebHardeningConfiguration.class})
 public class HeraldKitAutoConfiguration {
 
@@ -64,16 +66,25 @@ public class HeraldKitAutoConfiguration {
         return server -> server.httpRequestDecoder(decoder -> decoder.maxHeaderSize(64 * 1024));
     }
 
-    /** Reject commands while disconnected (so requests get 503 at once instead of hanging). */
+    /**
+     * Reject commands while disconnected (so requests get 503 at once instead of hanging); on a
+     * cluster ({@code spring.data.redis.cluster.nodes} set) also follow the topology periodically and
+     * on every redirect or reconnect ({@link RedisConnections#TOPOLOGY_REFRESH}).
+     */
     @Bean
     LettuceClientConfigurationBuilderCustomizer heraldLettuceOptions(DataRedisProperties redis) {
         Duration timeout = redis.getTimeout() == null ? Duration.ofSeconds(5) : redis.getTimeout();
         Duration connectTimeout = redis.getConnectTimeout() == null ? Duration.ofSeconds(2) : redis.getConnectTimeout();
-        return builder -> builder.clientOptions(ClientOptions.builder()
+        ClientOptions options = ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build())
+                .build();
+        boolean cluster = redis.getCluster() != null && redis.getCluster().getNodes() != null
+                && !redis.getCluster().getNodes().isEmpty();
+        return builder -> builder.clientOptions(!cluster ? options : ClusterClientOptions.builder(options)
+                .topologyRefreshOptions(RedisConnections.TOPOLOGY_REFRESH)
                 .build());
     }
 
@@ -87,8 +98,15 @@ public class HeraldKitAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     RedisConnections heraldRedisConnections(LettuceConnectionFactory factory, KitProperties properties) {
-        return RedisConnections.connect((RedisClient) factory.getRequiredNativeClient(), false,
+        return RedisConnections.connect((AbstractRedisClient) factory.getRequiredNativeClient(), false,
                 properties.redisStartupWait());
+    }
+
+    /** The channels and their partitions ({@link ChannelSettings}); {@code auto} looks at the connection. */
+    @Bean
+    @ConditionalOnMissingBean
+    Channels heraldChannels(ChannelSettings settings, RedisConnections connections) {
+        return Channels.of(settings.channels(), settings.channelPartitions(), connections.isCluster());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.herald.channel.delivery;
 
 import io.herald.channel.ratelimit.RateLimiter;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
@@ -31,7 +32,7 @@ public class ChannelWorkers {
 
     private final List<StreamConsumer> consumers = new ArrayList<>();
 
-    ChannelWorkers(ChannelsProperties channels, WorkerProperties workers, List<ChannelSender> senders,
+    ChannelWorkers(Channels channels, WorkerProperties workers, List<ChannelSender> senders,
                    StreamConsumers streamConsumers, RedisConnections connections, EventCodec codec,
                    CancelledCampaigns cancellations, RateLimiter rateLimiter) {
         // bulk traffic on connections of its own: its 500-entry reads and completions never queue
@@ -39,7 +40,7 @@ public class ChannelWorkers {
         RedisConnections bulk = connections.lane();
         Map<String, ChannelSender> byChannel = senders.stream()
                 .collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
-        for (String channel : channels.channels()) {
+        for (String channel : channels.names()) {
             ChannelSender sender = byChannel.get(channel);
             if (sender == null) {
                 throw new IllegalStateException("channel '" + channel + "' is in herald.channels but no ChannelSender "

@@ -6,7 +6,7 @@ import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.StreamConsumer;
 import io.herald.kit.StreamConsumers;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
 import io.herald.notification.queue.QueuedMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
