@@ -84,7 +84,9 @@ class LeastPrivilegeIntegrationTests {
                 denied(() -> redis.keys("*"));
                 denied(() -> redis.scan());
                 denied(() -> redis.flushdb());
-                denied(() -> redis.hset("{api-keys}:secret:forged", "scopes", "admin")); // only campaign-service
+                if (service != CAMPAIGN) { // the key admin API's service is the only writer of API keys
+                    denied(() -> redis.hset("{api-keys}:secret:forged", "scopes", "admin"));
+                }
             });
         }
         as(WORKERS, redis -> {
@@ -135,6 +137,7 @@ class LeastPrivilegeIntegrationTests {
         assertThat(api.send("POST", stack.url(WORKERS, "/api/v1/queues/jobs/messages"), "{\"n\":1}", key).status())
                 .isEqualTo(201);
         Api.Response fetched = api.send("POST", stack.url(WORKERS, "/api/v1/queues/jobs/fetch?max=1"), null, key);
+        assertThat(fetched.status()).as(fetched.body()).isEqualTo(200);
         assertThat(fetched.json().size()).isEqualTo(1);
         String receipt = fetched.json().get(0).path("receipt").asString();
         assertThat(api.send("POST", stack.url(WORKERS, "/api/v1/queues/jobs/acknowledge/" + receipt), null, key).status())
@@ -159,7 +162,9 @@ class LeastPrivilegeIntegrationTests {
         assertThat(personal).hasSizeGreaterThan(100);
         for (HeraldStack.Service service : HeraldStack.Service.values()) {
             String log = Files.readString(stack.log(service));
-            assertThat(log).as(service.module).doesNotContain("NOPERM");
+            // a command refused outright says NOPERM; one refused inside a script, "can't run this command"
+            assertThat(log).as(service.module).doesNotContain("NOPERM").doesNotContain("can't run this command")
+                    .doesNotContain("no permissions");
             for (String value : personal) {
                 assertThat(log).as(service.module + " log holds personal data").doesNotContain(value);
             }
