@@ -58,7 +58,8 @@ final class AclUsers {
         return users;
     }
 
-    private static List<String> aclFile(Path passwords) throws IOException {
+    /** The ACL file lines {@code acl-file.sh} makes from the rules and the passwords in {@code passwords}. */
+    static List<String> aclFile(Path passwords) throws IOException {
         Path rules = Path.of("..", "infra", "redis", "acl-rules.conf").toAbsolutePath();
         Path script = Path.of("..", "infra", "redis", "acl-file.sh").toAbsolutePath();
         Process process = new ProcessBuilder("sh", script.toString(), rules.toString(), passwords.toString())
