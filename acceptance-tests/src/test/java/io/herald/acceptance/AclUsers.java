@@ -47,8 +47,19 @@ final class AclUsers {
                     continue;
                 }
                 CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add("SETUSER");
+                StringBuilder selector = null; // "( … )" spans words in the file but is one SETUSER argument
                 for (int i = 1; i < words.length; i++) {
-                    args.add(words[i]);
+                    if (selector == null && words[i].startsWith("(")) {
+                        selector = new StringBuilder(words[i]);
+                    } else if (selector != null) {
+                        selector.append(' ').append(words[i]);
+                    } else {
+                        args.add(words[i]);
+                    }
+                    if (selector != null && words[i].endsWith(")")) {
+                        args.add(selector.toString());
+                        selector = null;
+                    }
                 }
                 redis.dispatch(CommandType.ACL, new StatusOutput<>(StringCodec.UTF8), args);
             }
