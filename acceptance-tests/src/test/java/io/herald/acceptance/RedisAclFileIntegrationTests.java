@@ -39,7 +39,8 @@ class RedisAclFileIntegrationTests {
         try {
             Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
                     "PONG".equals(as(port, "default", "pw-default", c -> c.sync().ping())));
-            assertThat(as(port, "default", "pw-default", c -> c.sync().aclList())).hasSize(5);
+            List<String> users = as(port, "default", "pw-default", c -> c.sync().aclList());
+            assertThat(users).hasSize(5);
             assertThatThrownBy(() -> as(port, null, null, c -> c.sync().ping())).hasStackTraceContaining("NOAUTH");
             assertThatThrownBy(() -> as(port, "herald-workers", "pw-herald-workers", c -> c.sync().hgetall("user:1")))
                     .hasMessageContaining("NOPERM");
@@ -47,8 +48,8 @@ class RedisAclFileIntegrationTests {
                     .hasMessageContaining("NOPERM");
             assertThatThrownBy(() -> as(port, "herald-user", "wrong", c -> c.sync().ping()))
                     .hasStackTraceContaining("WRONGPASS");
-            assertThat(as(port, "herald-campaign", "pw-herald-campaign", c -> c.sync().hset("campaign:1", "a", "b")))
-                    .isTrue();
+            Boolean written = as(port, "herald-campaign", "pw-herald-campaign", c -> c.sync().hset("campaign:1", "a", "b"));
+            assertThat(written).isTrue();
         } finally {
             redis.destroy();
             redis.waitFor(10, TimeUnit.SECONDS);
