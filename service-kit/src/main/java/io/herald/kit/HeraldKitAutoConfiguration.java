@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -133,8 +134,8 @@ public class HeraldKitAutoConfiguration {
 
     @Bean
     StreamConsumers heraldStreamConsumers(RedisConnections connections, MeterRegistry registry,
-                                          KitProperties properties) {
-        return new StreamConsumers(connections, registry, instanceId(properties));
+                                          KitProperties properties, ObjectProvider<StreamSubscriptions> declared) {
+        return new StreamConsumers(connections, registry, instanceId(properties), declared);
     }
 
     private static String instanceId(KitProperties properties) {
