@@ -73,13 +73,7 @@ class ChannelWorkers {
 
     private static ConsumerSettings settings(StreamConsumers streamConsumers, WorkerProperties workers,
                                              String channel, String stream, int index) {
-        return ConsumerSettings.defaults(stream, workers.group(), streamConsumers.consumerName(stream + "-" + index))
-                .withBatchSize(workers.batchSize())
-                .withConcurrency(workers.concurrency())
-                .withBlock(workers.block())
-                .withHandlerTimeout(workers.handlerTimeout())
-                .withClaim(workers.claimIdle(), workers.claimInterval())
-                .withRetries(workers.maxAttempts(), workers.initialBackoff(), workers.maxBackoff())
+        return ConsumerSettings.of(stream, workers.group(), streamConsumers.consumerName(stream + "-" + index), workers)
                 .withDeadLetterStream(StreamKeys.deadLetters(channel));
     }
 }

@@ -32,12 +32,8 @@ class AudienceConsumerConfiguration {
     @Bean
     StreamSubscriptions audienceSubscriptions(StreamConsumers consumers, AudienceBatchHandler handler,
                                               AudienceConsumerProperties properties) {
-        ConsumerSettings settings = ConsumerSettings.defaults(StreamKeys.AUDIENCES, GROUP, consumers.consumerName("audiences"))
-                .withBatchSize(properties.batchSize())
-                .withConcurrency(properties.concurrency())
-                .withHandlerTimeout(properties.handlerTimeout())
-                .withClaim(properties.claimIdle(), properties.claimInterval())
-                .withRetries(properties.maxAttempts(), properties.initialBackoff(), properties.maxBackoff());
+        ConsumerSettings settings = ConsumerSettings.of(StreamKeys.AUDIENCES, GROUP, consumers.consumerName("audiences"),
+                properties);
         return new StreamSubscriptions().perEntry(settings, handler);
     }
 }
