@@ -1,8 +1,6 @@
 package io.herald.campaign.store;
 
 import io.herald.campaign.CampaignProperties;
-import io.herald.campaign.store.CampaignCancelled;
-import io.herald.campaign.store.CampaignDispatching;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
