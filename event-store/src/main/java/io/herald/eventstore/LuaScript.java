@@ -17,6 +17,10 @@ import reactor.core.publisher.Mono;
 /**
  * A Lua script run with {@code EVALSHA}, falling back to {@code EVAL} (which caches it) when the
  * server does not know it yet, e.g. after a restart. Immutable and thread-safe.
+ *
+ * <p>Every Herald script runs through this class, so it is where the Redis Cluster rule is
+ * guarded: the keys of one call must hash to one slot. Tests run with {@link SlotCheck} on, which
+ * fails any call whose keys span slots (see {@link SlotCheck}).
  */
 public final class LuaScript {
 
@@ -53,6 +57,7 @@ public final class LuaScript {
      */
     public <T> Flux<T> run(RedisClusterReactiveCommands<String, String> redis, ScriptOutputType type,
                            String[] keys, String... args) {
+        SlotCheck.verify(name, keys);
         return redis.<T>evalsha(sha1, type, keys, args)
                 .onErrorResume(RedisNoScriptException.class, e -> redis.<T>eval(source, type, keys, args));
     }
