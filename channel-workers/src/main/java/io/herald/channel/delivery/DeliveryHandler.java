@@ -1,5 +1,6 @@
 package io.herald.channel.delivery;
 
+import io.herald.channel.ChannelKeys;
 import io.herald.channel.ratelimit.RateLimiter;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
@@ -176,7 +177,7 @@ final class DeliveryHandler implements BatchHandler {
         return Completion.record(StreamKeys.delivered(entry.stream(), notification.campaignId()),
                 notification.notificationId(), codec.encode(outcome),
                 StreamKeys.progress(entry.stream(), notification.campaignId()), outcome.counter(),
-                StreamKeys.channelTotals(entry.stream()));
+                ChannelKeys.channelTotals(entry.stream()));
     }
 
     private Notification decode(StreamEntry entry) {

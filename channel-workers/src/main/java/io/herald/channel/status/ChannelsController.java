@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The channels' state and their dead letters (DESIGN §4): {@code GET /api/v1/channels},
+ * The channels' state and their dead letters (docs/design.md §4): {@code GET /api/v1/channels},
  * {@code GET /api/v1/channels/{channel}/dead-letters?limit=1..1000} (newest first, default 50) and
  * {@code POST /api/v1/channels/{channel}/dead-letters/replay?max=1..10000} (202
  * {@code {replayed}}, default 1000, oldest first). An unknown channel is 404.

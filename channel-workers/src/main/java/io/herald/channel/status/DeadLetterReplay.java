@@ -1,5 +1,6 @@
 package io.herald.channel.status;
 
+import io.herald.channel.ChannelKeys;
 import io.herald.channel.delivery.Notification;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
@@ -65,7 +66,7 @@ class DeadLetterReplay {
             args.add(value);
         });
         String[] keys = {stream, StreamKeys.delivered(stream, notification.campaignId()),
-                StreamKeys.progress(stream, notification.campaignId()), StreamKeys.channelTotals(stream)};
+                StreamKeys.progress(stream, notification.campaignId()), ChannelKeys.channelTotals(stream)};
         return REPLAY.<String>run(redis, ScriptOutputType.VALUE, keys, args.toArray(String[]::new)).next();
     }
 

@@ -2,6 +2,7 @@ package io.herald.notification.bulk;
 
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
+import io.herald.notification.NotificationKeys;
 import io.herald.notification.queue.QueuedMessages;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
@@ -40,7 +41,7 @@ final class BatchQueue {
 
     private Mono<Queued> queueOnStream(String stream, String campaignId, int batch, List<String> common,
                                        List<QueuedMessages.Entry> entries) {
-        String[] keys = {stream, StreamKeys.renderedBatches(stream, campaignId), StreamKeys.progress(stream, campaignId)};
+        String[] keys = {stream, NotificationKeys.renderedBatches(stream, campaignId), StreamKeys.progress(stream, campaignId)};
         List<String> args = new ArrayList<>(1 + common.size() + 2 * entries.size());
         args.add(Integer.toString(batch));
         args.addAll(common);
