@@ -510,7 +510,7 @@ print_summary() {
   workers="http://localhost:$(service_port channel-workers)"
   cat <<EOF
 
-Herald is ready in $((SECONDS - STARTED_AT)) s ($mode mode).
+Herald is ready in $((SECONDS - STARTED_AT)) s ($mode mode$( (( CLUSTER )) && echo ", on a Redis Cluster")).
 
   campaign-service      $campaign   (API docs: $campaign/swagger-ui.html)
   user-service          $user
