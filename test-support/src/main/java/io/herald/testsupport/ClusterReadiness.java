@@ -72,6 +72,24 @@ final class ClusterReadiness {
         return null;
     }
 
+    /** The ports of the nodes that are masters now. */
+    static List<Integer> masters(List<Integer> ports) {
+        RedisClient client = RedisClient.create();
+        try {
+            List<Integer> masters = new java.util.ArrayList<>();
+            for (int port : ports) {
+                try (StatefulRedisConnection<String, String> connection = connect(client, port)) {
+                    if (connection.sync().info("replication").contains("role:master")) {
+                        masters.add(port);
+                    }
+                }
+            }
+            return masters;
+        } finally {
+            client.shutdown(0, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** {@code FLUSHALL} on every master. */
     static void flushMasters(List<Integer> ports) {
         RedisClient client = RedisClient.create();

@@ -141,6 +141,30 @@ public final class RedisClusterProcess implements TestRedis {
         ClusterReadiness.flushMasters(ports());
     }
 
+    /** The ports of the current masters. */
+    public List<Integer> masterPorts() {
+        return ClusterReadiness.masters(ports());
+    }
+
+    /** The port of the master that serves {@code slot} now. */
+    public int ownerOf(int slot) {
+        try (var client = new SingleNode(ports().get(0))) {
+            return SlotMove.owner(client.commands(), slot);
+        }
+    }
+
+    /**
+     * Moves {@code slot} to the master on {@code targetPort}, one key at a time with {@code pause}
+     * after each (so clients meet it half-moved), then waits until the cluster is ready again.
+     *
+     * @return the port of the master that owned the slot before
+     */
+    public int moveSlot(int slot, int targetPort, Duration pause) {
+        int source = SlotMove.move(masterPorts(), slot, targetPort, pause);
+        ClusterReadiness.await(ports(), NODES, Duration.ofSeconds(60));
+        return source;
+    }
+
     /** Runs {@code redis-cli} with {@code arguments} (e.g. {@code --cluster reshard …}); returns its output. */
     public String redisCli(List<String> arguments) {
         return RedisCli.run(RedisServerProcess.findBinary().orElseThrow(), arguments);
@@ -159,6 +183,27 @@ public final class RedisClusterProcess implements TestRedis {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp directory is harmless; the processes are gone
+        }
+    }
+
+    /** A plain connection to one node. */
+    private static final class SingleNode implements AutoCloseable {
+
+        private final io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create();
+        private final io.lettuce.core.api.StatefulRedisConnection<String, String> connection;
+
+        SingleNode(int port) {
+            connection = client.connect(io.lettuce.core.RedisURI.create("127.0.0.1", port));
+        }
+
+        io.lettuce.core.api.sync.RedisCommands<String, String> commands() {
+            return connection.sync();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+            client.shutdown(0, 0, TimeUnit.MILLISECONDS);
         }
     }
 
