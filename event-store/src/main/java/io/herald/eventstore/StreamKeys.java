@@ -77,7 +77,7 @@ public final class StreamKeys {
         return "delivered:{" + stream + "}:" + campaignId;
     }
 
-    /** Counters (targeted, delivered, failed, deadLettered, cancelled) of one campaign on one channel stream. */
+    /** Counters (targeted, delivered, failed, deadLettered, cancelled, skipped) of one campaign on one channel stream. */
     public static String progress(String stream, String campaignId) {
         return "progress:{" + stream + "}:" + campaignId;
     }
@@ -189,7 +189,7 @@ public final class StreamKeys {
 
     /**
      * Running outcome totals of one channel stream (hash: delivered, failed, deadLettered,
-     * cancelled), counted with the delivered record, hence tagged with the stream.
+     * cancelled, skipped), counted with the delivered record, hence tagged with the stream.
      */
     public static String channelTotals(String stream) {
         return "channel-totals:{" + stream + "}";

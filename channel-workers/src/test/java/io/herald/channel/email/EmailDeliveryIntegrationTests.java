@@ -63,7 +63,7 @@ class EmailDeliveryIntegrationTests extends QueueingTest {
     void anEmailArrivesOverSmtpWithItsSubjectTextAndHtmlAndAMessageIdFromTheNotificationId() throws Exception {
         Notification notification = new Notification(campaign + ":u1:email", campaign, "u1", "email",
                 "ada@example.org", "Finance news for Ada", "Hello Ada, rates moved.",
-                "<p>Hello <b>Ada</b>, rates moved.</p>", 1);
+                "<p>Hello <b>Ada</b>, rates moved.</p>", 1, "Finance");
         queued.queue(STREAM, List.of(notification));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "delivered") == 1);
@@ -105,9 +105,9 @@ class EmailDeliveryIntegrationTests extends QueueingTest {
     @Test
     void smsAndPushAreDeliveredAsOneStructuredLogLineEach(CapturedOutput output) {
         queued.queue(StreamKeys.notify("sms"), List.of(new Notification(campaign + ":u7:sms", campaign, "u7", "sms",
-                "+491701234567", null, "Rates moved, Bo.", null, 1)));
+                "+491701234567", null, "Rates moved, Bo.", null, 1, "Finance")));
         queued.queue(StreamKeys.notify("push"), List.of(new Notification(campaign + ":u7:push", campaign, "u7", "push",
-                "device-token-7", "Finance", "Rates moved, Bo.", null, 1)));
+                "device-token-7", "Finance", "Rates moved, Bo.", null, 1, "Finance")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(StreamKeys.notify("sms"), campaign, "delivered") == 1
                 && queued.counter(StreamKeys.notify("push"), campaign, "delivered") == 1);

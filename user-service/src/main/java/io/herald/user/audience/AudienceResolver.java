@@ -110,7 +110,7 @@ public class AudienceResolver {
                         EventEnvelope.deterministicId("audience:" + campaign.campaignId() + ":" + batch),
                         EventNames.AUDIENCE_RESOLVED,
                         new AudienceResolved(campaign.campaignId(), campaign.channels(), recipients, batch, last,
-                                campaign.subject(), campaign.message(), campaign.name()))));
+                                campaign.subject(), campaign.message(), campaign.name(), campaign.category()))));
     }
 
     /**
