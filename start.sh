@@ -19,6 +19,9 @@ Usage: ./start.sh [--no-build] [--infra-only] [--local | --docker]
 Environment (defaults in brackets):
   HERALD_SEED_USERS [100000]   fake users user-service seeds at start-up
   HERALD_API_KEY [generated]   key for X-API-Key; kept in \$HERALD_RUN_DIR/api-key
+  HERALD_UNSUBSCRIBE_SECRET [generated]  signs unsubscribe links; kept in \$HERALD_RUN_DIR/unsubscribe-secret
+  HERALD_PUBLIC_URL [http://localhost:\$HERALD_USER_PORT]  where recipients reach user-service
+                               (the base of the /unsubscribe/{token} links in campaign mail)
   REDIS_URL                    use this Redis instead of finding or starting one
   HERALD_REDIS_PORT [6379]     local Redis to use if it answers, else to start
   HERALD_{CAMPAIGN,USER,NOTIFICATION,WORKERS}_PORT [8080,8081,8082,8083]
@@ -107,6 +110,25 @@ ensure_api_key() {
     step "generated an API key into $file"
   fi
   export HERALD_API_KEY
+}
+
+# The secret that signs unsubscribe links (channel-workers) and checks them (user-service): like the
+# API key, generated once and reused, so links in mail already sent keep working across restarts.
+ensure_unsubscribe_secret() {
+  local file="$RUN_DIR/unsubscribe-secret"
+  if [[ -n "${HERALD_UNSUBSCRIBE_SECRET:-}" ]]; then
+    printf '%s\n' "$HERALD_UNSUBSCRIBE_SECRET" > "$file"
+  elif [[ -s "$file" ]]; then
+    HERALD_UNSUBSCRIBE_SECRET="$(cat "$file")"
+  else
+    HERALD_UNSUBSCRIBE_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
+    printf '%s\n' "$HERALD_UNSUBSCRIBE_SECRET" > "$file"
+    step "generated an unsubscribe-link secret into $file"
+  fi
+  chmod 600 "$file"
+  export HERALD_UNSUBSCRIBE_SECRET
+  # user-service serves /unsubscribe/{token}: the links in mail must point at it
+  export HERALD_PUBLIC_URL="${HERALD_PUBLIC_URL:-http://localhost:$(service_port user-service)}"
 }
 
 # ---------------------------------------------------------------- build
@@ -266,6 +288,7 @@ start_service() {
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # A stable instance id lets a restarted service take back its own pending stream entries at once.
   env SERVER_PORT="$port" SPRING_DATA_REDIS_URL="$REDIS_URL" HERALD_API_KEY="$HERALD_API_KEY" \
+    HERALD_UNSUBSCRIBE_SECRET="$HERALD_UNSUBSCRIBE_SECRET" HERALD_PUBLIC_URL="$HERALD_PUBLIC_URL" \
     HERALD_INSTANCE_ID="${HERALD_INSTANCE_PREFIX:-local}-$s" "${extra[@]}" \
     nohup java $JAVA_OPTS -jar "$(service_jar "$s")" >"$log" 2>&1 </dev/null &
   echo $! > "$(pid_file "$s")"
@@ -410,6 +433,8 @@ run_docker() {
   [[ -s "$password_file" ]] || od -An -N18 -tx1 /dev/urandom | tr -d ' \n' > "$password_file"
   {
     echo "HERALD_API_KEY=$HERALD_API_KEY"
+    echo "HERALD_UNSUBSCRIBE_SECRET=$HERALD_UNSUBSCRIBE_SECRET"
+    echo "HERALD_PUBLIC_URL=$HERALD_PUBLIC_URL"
     echo "HERALD_REDIS_PASSWORD=$(cat "$password_file")"
     echo "HERALD_SEED_USERS=$SEED_USERS"
     local s
@@ -531,6 +556,7 @@ main() {
   step "Herald start ($(date -u +%H:%M:%S) UTC, state in $RUN_DIR)"
   choose_mode
   ensure_api_key
+  ensure_unsubscribe_secret
   if [[ "$MODE" == docker ]]; then run_docker; else run_local; fi
 }
 
