@@ -46,6 +46,16 @@ public class HeraldKitAutoConfiguration {
         return new ApiKeyFilter(properties.apiKey());
     }
 
+    /** Signed unsubscribe links; the secret is configured, or derived one-way from the API key. */
+    @Bean
+    UnsubscribeLinks heraldUnsubscribeLinks(KitProperties properties) {
+        String secret = properties.unsubscribe() == null ? null : properties.unsubscribe().secret();
+        if ((secret == null || secret.isBlank()) && properties.hasApiKey()) {
+            secret = new UnsubscribeLinks(properties.apiKey(), "").token("0", "herald-unsubscribe-secret");
+        }
+        return new UnsubscribeLinks(secret, properties.publicUrl());
+    }
+
     @Bean
     BodySizeFilter heraldBodySizeFilter(KitProperties properties) {
         return new BodySizeFilter(properties.maxBodySize().toBytes());
