@@ -9,9 +9,14 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.RealRedisExtension;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.herald.eventstore.Channels;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +49,7 @@ class CampaignDeliveryIntegrationTests {
     static String ada;
     static String bob;
     static String cleo;
+    static String firstFinanceCampaign;
 
     @BeforeAll
     static void startHeraldAndCreateThreeUsers() {
@@ -67,6 +73,7 @@ class CampaignDeliveryIntegrationTests {
     @Order(1)
     void financeCampaignReachesAdaByEmailAndBobBySmsAndPushAndNobodyElse() throws Exception {
         String campaign = createCampaign("Finance", "Hi {{name}}", "Markets moved, {{name}}.");
+        firstFinanceCampaign = campaign;
         JsonNode done = awaitCompleted(campaign);
 
         assertThat(counter(done, "email", "targeted")).isEqualTo(1);
@@ -110,6 +117,68 @@ class CampaignDeliveryIntegrationTests {
         assertThat(mail.getSubject()).isEqualTo("Tonight, Cleo Movies");
     }
 
+    @Test
+    @Order(3)
+    void adaUnsubscribesWithTheOneClickLinkOfHerFinanceMailAndTheNextFinanceCampaignPassesHerBy() throws Exception {
+        MimeMessage adasMail = smtp.getReceivedMessages()[0];
+        assertThat(adasMail.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
+        String header = adasMail.getHeader("List-Unsubscribe", null);
+        assertThat(header).matches("<http://127\\.0\\.0\\.1:\\d+/unsubscribe/[A-Za-z0-9_.-]+>");
+        assertThat(adasMail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        URI link = URI.create(header.substring(1, header.length() - 1));
+        assertThat(decodedText(adasMail)).contains("Unsubscribe from Finance: " + link);
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(link).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\">");
+        assertThat(categoriesOf(ada)).containsExactly("Finance");
+
+        // what a mailbox provider sends for a one-click unsubscribe (RFC 8058)
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(link)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(categoriesOf(ada)).isEmpty();
+
+        int mailsBefore = smtp.getReceivedMessages().length;
+        String second = createCampaign("Finance", "Again, {{name}}", "Markets moved again, {{name}}.");
+        JsonNode done = awaitCompleted(second);
+        assertThat(counter(done, "email", "delivered")).isZero();
+        assertThat(counter(done, "sms", "delivered")).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore);
+        assertThat(deliveredIds("email", second)).isEmpty();
+
+        JsonNode firstCampaign = api.call("GET", stack.url(CAMPAIGN, "/api/v1/campaigns/" + firstFinanceCampaign),
+                null).json();
+        for (String channel : List.of("email", "sms", "push")) {
+            assertThat(counter(firstCampaign, channel, "delivered") + counter(firstCampaign, channel, "failed")
+                    + counter(firstCampaign, channel, "deadLettered") + counter(firstCampaign, channel, "cancelled")
+                    + counter(firstCampaign, channel, "skipped"))
+                    .as(channel).isEqualTo(counter(firstCampaign, channel, "targeted")).isEqualTo(1);
+        }
+    }
+
+    private static String decodedText(MimeMessage mail) throws Exception {
+        Object content = mail.getContent();
+        if (content instanceof jakarta.mail.Multipart parts) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                text.append(parts.getBodyPart(i).getContent()).append('\n');
+            }
+            return text.toString();
+        }
+        return content.toString();
+    }
+
+    private static List<String> categoriesOf(String user) {
+        Api.Response response = api.call("GET", stack.url(USER, "/api/v1/users/" + user), null);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().path("categories").valueStream().map(JsonNode::asString).toList();
+    }
+
     private static String createUser(Map<String, Object> user) {
         Api.Response response = api.call("POST", stack.url(USER, "/api/v1/users"), Api.json(user));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -138,10 +207,14 @@ class CampaignDeliveryIntegrationTests {
         return campaign.path("progress").path(channel).path(name).asLong(0);
     }
 
+    /** The delivered records of a campaign on every partition of a channel (1 standalone, 3 on a cluster). */
     private static List<String> deliveredIds(String channel, String campaign) {
-        try (RedisClient client = RedisClient.create(RealRedisExtension.current().url());
-             StatefulRedisConnection<String, String> connection = client.connect()) {
-            return List.copyOf(connection.sync().hkeys("delivered:{notify:" + channel + "}:" + campaign));
+        try (RedisConnections redis = RedisConnections.createFor(RealRedisExtension.current().url())) {
+            Channels channels = Channels.of(List.of(channel), "auto", redis.isCluster());
+            return channels.bulkStreams(channel).stream()
+                    .flatMap(stream -> redis.commands().hkeys(StreamKeys.delivered(stream, campaign)).collectList()
+                            .block(Duration.ofSeconds(10)).stream())
+                    .toList();
         }
     }
 }

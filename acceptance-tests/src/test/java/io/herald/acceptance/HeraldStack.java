@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class HeraldStack implements AutoCloseable {
 
     static final String API_KEY = "acceptance-key";
+    static final String UNSUBSCRIBE_SECRET = "acceptance-unsubscribe-secret";
 
     enum Service {
         USER("user-service"), CAMPAIGN("campaign-service"), NOTIFICATION("notification-service"),
@@ -46,7 +47,8 @@ final class HeraldStack implements AutoCloseable {
     /**
      * Starts all four services and waits until each is ready.
      *
-     * @param redisUrl the Redis every service uses
+     * @param redisUrl the Redis every service uses: one URL, or the comma-separated node URLs of a
+     *     cluster (passed on as {@code SPRING_DATA_REDIS_CLUSTER_NODES})
      * @param smtpPort the SMTP server channel-workers sends e-mail to
      * @param extraEnv more environment for every service (e.g. shorter claim timeouts)
      */
@@ -97,9 +99,18 @@ final class HeraldStack implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SPRING_DATA_REDIS_URL", redisUrl);
-        env.put("REDIS_URL", redisUrl);
+        if (redisUrl.contains(",")) {
+            env.put("SPRING_DATA_REDIS_CLUSTER_NODES", redisUrl.replace("redis://", ""));
+        } else {
+            env.put("SPRING_DATA_REDIS_URL", redisUrl);
+            env.put("REDIS_URL", redisUrl);
+        }
         env.put("HERALD_API_KEY", API_KEY);
+        env.put("HERALD_UNSUBSCRIBE_SECRET", UNSUBSCRIBE_SECRET);
+        // user-service is launched first: the unsubscribe links in mail point at it
+        if (ports.containsKey(Service.USER)) {
+            env.put("HERALD_PUBLIC_URL", "http://127.0.0.1:" + ports.get(Service.USER));
+        }
         env.put("HERALD_INSTANCE_ID", name + "-" + service.module);
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));

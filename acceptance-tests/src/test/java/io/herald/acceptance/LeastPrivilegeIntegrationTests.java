@@ -89,8 +89,9 @@ class LeastPrivilegeIntegrationTests {
                 }
             });
         }
-        as(WORKERS, redis -> {
-            denied(() -> redis.hgetall("user:1"));
+        as(WORKERS, redis -> { // reads user:* for the send-time preference check, never writes it
+            denied(() -> redis.hset("user:1", "channels", "sms"));
+            denied(() -> redis.hgetall("category:Finance:members"));
             denied(() -> redis.xadd("campaigns", Map.of("event", "forged")));
             denied(() -> redis.xrange("audiences", io.lettuce.core.Range.create("-", "+")));
         });

@@ -42,7 +42,7 @@ class RedisAclFileIntegrationTests {
             List<String> users = as(port, "default", "pw-default", c -> c.sync().aclList());
             assertThat(users).hasSize(5);
             assertThatThrownBy(() -> as(port, null, null, c -> c.sync().ping())).hasStackTraceContaining("NOAUTH");
-            assertThatThrownBy(() -> as(port, "herald-workers", "pw-herald-workers", c -> c.sync().hgetall("user:1")))
+            assertThatThrownBy(() -> as(port, "herald-workers", "pw-herald-workers", c -> c.sync().hset("user:1", "channels", "sms")))
                     .hasMessageContaining("NOPERM");
             assertThatThrownBy(() -> as(port, "herald-user", "pw-herald-user", c -> c.sync().flushall()))
                     .hasMessageContaining("NOPERM");

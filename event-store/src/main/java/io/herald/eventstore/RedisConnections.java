@@ -10,6 +10,7 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
@@ -160,6 +161,14 @@ public final class RedisConnections implements AutoCloseable {
             return cluster.reactive();
         }
         return ((StatefulRedisConnection<String, String>) connection).reactive();
+    }
+
+    /** The asynchronous commands of a connection from {@link #dedicated()} (e.g. for pipelining with manual flushes). */
+    public static RedisClusterAsyncCommands<String, String> async(StatefulConnection<String, String> connection) {
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            return cluster.async();
+        }
+        return ((StatefulRedisConnection<String, String>) connection).async();
     }
 
     /** The synchronous commands of a connection from {@link #dedicated()} (for tools and tests, not services). */

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,6 +41,16 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({KitProperties.class, ChannelSettings.class})
 @Import({AuthConfiguration.class, WebHardeningConfiguration.class})
 public class HeraldKitAutoConfiguration {
+
+    /** Signed unsubscribe links; the secret is configured, or derived one-way from the API key. */
+    @Bean
+    UnsubscribeLinks heraldUnsubscribeLinks(KitProperties properties) {
+        String secret = properties.unsubscribe() == null ? null : properties.unsubscribe().secret();
+        if ((secret == null || secret.isBlank()) && properties.hasApiKey()) {
+            secret = new UnsubscribeLinks(properties.apiKey(), "").token("0", "herald-unsubscribe-secret");
+        }
+        return new UnsubscribeLinks(secret, properties.publicUrl());
+    }
 
     @Bean
     BodySizeFilter heraldBodySizeFilter(KitProperties properties) {
@@ -129,8 +140,8 @@ public class HeraldKitAutoConfiguration {
 
     @Bean
     StreamConsumers heraldStreamConsumers(RedisConnections connections, MeterRegistry registry,
-                                          KitProperties properties) {
-        return new StreamConsumers(connections, registry, instanceId(properties));
+                                          KitProperties properties, ObjectProvider<StreamSubscriptions> declared) {
+        return new StreamConsumers(connections, registry, instanceId(properties), declared);
     }
 
     private static String instanceId(KitProperties properties) {

@@ -90,7 +90,17 @@ class CompletionChecker implements SmartLifecycle {
         if (view.status() != CampaignStatus.DISPATCHING || !view.allSettled()) {
             return Mono.just(view);
         }
-        return views.renderingFinal(view.id()).flatMap(finished -> finished ? complete(view) : Mono.just(view));
+        return views.renderingFinal(view.id()).flatMap(finished -> finished ? completeIfStillSettled(view) : Mono.just(view));
+    }
+
+    // The counters in hand were read before rendering was seen final: a batch rendered in between
+    // raised some `targeted` after that read (a window the round trips of a cluster make wide).
+    // Read them again now that `targeted` is final; settled then means complete.
+    private Mono<CampaignView> completeIfStillSettled(CampaignView earlier) {
+        return views.find(earlier.id())
+                .flatMap(view -> view.status() == CampaignStatus.DISPATCHING && view.allSettled()
+                        ? complete(view) : Mono.just(view))
+                .defaultIfEmpty(earlier);
     }
 
     private Mono<CampaignView> complete(CampaignView view) {
