@@ -355,12 +355,12 @@ start_service() {
   esac
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # A stable instance id lets a restarted service take back its own pending stream entries at once.
+  local line
+  while IFS= read -r line; do extra+=("$line"); done < <(acl_env "$s")
   if (( CLUSTER )); then
     extra+=(SPRING_DATA_REDIS_CLUSTER_NODES="$CLUSTER_NODES")
   else
     extra+=(SPRING_DATA_REDIS_URL="$REDIS_URL")
-    local line
-    while IFS= read -r line; do extra+=("$line"); done < <(acl_env "$s")
   fi
   env SERVER_PORT="$port" HERALD_API_KEY="$HERALD_API_KEY" \
     HERALD_UNSUBSCRIBE_SECRET="$HERALD_UNSUBSCRIBE_SECRET" HERALD_PUBLIC_URL="$HERALD_PUBLIC_URL" \
@@ -624,13 +624,13 @@ EOF
   else
     local cli stream=notify:email
     cli="redis-cli -u $(cli_url)"
-    # shellcheck disable=SC2016 # printed for the reader's shell
-    (( ACL_USERS )) && cli='REDISCLI_AUTH="$(cat '"$RUN_DIR"'/redis-password)" '"$cli"
     if (( CLUSTER )); then
       cli="redis-cli -c -p $(cluster_ports | head -n 1)"
       stream=notify:email:0
       print_cluster_summary "$cli"
     fi
+    # shellcheck disable=SC2016 # printed for the reader's shell
+    (( ACL_USERS )) && cli='REDISCLI_AUTH="$(cat '"$RUN_DIR"'/redis-password)" '"$cli"
     cat <<EOF
 Look inside:
   streams        $cli XRANGE campaigns - + COUNT 5
