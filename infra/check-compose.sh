@@ -22,13 +22,8 @@ fi
 if (( ${#compose_cmd[@]} )); then
   echo "check-compose: ${compose_cmd[*]} config -q"
   HERALD_API_KEY=ci-key HERALD_UNSUBSCRIBE_SECRET=ci-secret HERALD_REDIS_PASSWORD=ci-password \
-<<<<<<< HEAD
-    HERALD_REDIS_PASSWORD_USER=u HERALD_REDIS_PASSWORD_CAMPAIGN=c HERALD_REDIS_PASSWORD_NOTIFICATION=n \
-    HERALD_REDIS_PASSWORD_WORKERS=w \
-=======
     HERALD_REDIS_PASSWORD_USER=u HERALD_REDIS_PASSWORD_CAMPAIGN=c \
     HERALD_REDIS_PASSWORD_NOTIFICATION=n HERALD_REDIS_PASSWORD_WORKERS=w \
->>>>>>> main
     "${compose_cmd[@]}" -p herald -f infra/docker-compose.yml config -q
   echo "check-compose: without HERALD_REDIS_PASSWORD the file must be refused"
   if env -u HERALD_REDIS_PASSWORD HERALD_API_KEY=ci-key HERALD_UNSUBSCRIBE_SECRET=ci-secret \

@@ -26,12 +26,8 @@ class SmsSender extends LogLineSender {
 
     @Override
     protected String[] fields(Notification notification) {
-<<<<<<< HEAD
-        return new String[] {"notificationId", notification.notificationId(), "to", PersonalData.recipient(notification.to()),
-=======
         return new String[] {"notificationId", notification.notificationId(),
                 "to", PersonalData.recipient(notification.to()),
->>>>>>> main
                 "text", text(notification)};
     }
 
