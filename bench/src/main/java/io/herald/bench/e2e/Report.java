@@ -121,6 +121,41 @@ public final class Report {
         return out.toString();
     }
 
+    /** The two runs of {@code --cluster} side by side: throughput, and how the cluster spread the work. */
+    static Map<String, Object> comparison(Map<String, Object> report) {
+        JsonNode one = JSON.valueToTree(report.get("standalone"));
+        JsonNode cluster = JSON.valueToTree(report.get("cluster"));
+        Map<String, Object> comparison = new java.util.LinkedHashMap<>();
+        comparison.put("standaloneEndToEndPerSecond", one.path("endToEndPerSecond").asLong());
+        comparison.put("clusterEndToEndPerSecond", cluster.path("endToEndPerSecond").asLong());
+        comparison.put("clusterMaxMasterShare", cluster.path("perMaster").path("maxShare").asDouble());
+        comparison.put("noMasterAboveHalf", cluster.path("perMaster").path("noMasterAboveHalf").asBoolean());
+        comparison.put("bothCompleted", one.path("campaign").path("completed").asBoolean()
+                && cluster.path("campaign").path("completed").asBoolean());
+        return comparison;
+    }
+
+    /** Per master of the cluster run: hot-path calls and share, ops/s, CPU and memory. */
+    static String clusterTable(Object report) {
+        JsonNode r = JSON.valueToTree(report);
+        JsonNode cluster = r.path("cluster");
+        StringBuilder out = new StringBuilder("\n");
+        cluster.path("perMaster").path("masters").properties().forEach(e -> {
+            JsonNode m = e.getValue();
+            JsonNode cpu = cluster.path("resources").path("redis-" + e.getKey().substring(e.getKey().indexOf(':') + 1));
+            line(out, "master " + e.getKey(), m.path("hotPathCalls").asLong() + " calls (share "
+                    + m.path("share").asDouble() + "), " + m.path("opsPerSecond").asLong() + " ops/s, campaign "
+                    + usage(cpu.path("campaign")) + ", used_memory " + m.path("usedMemoryMb").asLong() + " MB, top "
+                    + m.path("topCommands"));
+        });
+        JsonNode c = r.path("comparison");
+        line(out, "end-to-end one Redis vs cluster", c.path("standaloneEndToEndPerSecond").asLong() + " /s vs "
+                + c.path("clusterEndToEndPerSecond").asLong() + " /s");
+        line(out, "largest master share of hot path", c.path("clusterMaxMasterShare").asDouble()
+                + (c.path("noMasterAboveHalf").asBoolean() ? " (no master above half)" : " (ABOVE HALF)"));
+        return out.toString();
+    }
+
     private static String latency(JsonNode l) {
         return "p50 " + l.path("p50").asLong() + " / p95 " + l.path("p95").asLong() + " / p99 " + l.path("p99").asLong()
                 + " / max " + l.path("max").asLong() + " ms";
