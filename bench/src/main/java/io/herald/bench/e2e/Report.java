@@ -86,7 +86,9 @@ public final class Report {
                 + m.path("jdk").asString() + ", Redis " + m.path("redis").asString());
         line(out, "load average (start → end)", m.path("loadAverageAtStart").asString() + " → "
                 + r.path("loadAverageAtEnd").asString());
-        line(out, "XADD baseline (redis-benchmark -P 50)", r.path("xaddBaselinePerSecond").asLong() + " /s");
+        if (r.has("xaddBaselinePerSecond")) {
+            line(out, "XADD baseline (redis-benchmark -P 50)", r.path("xaddBaselinePerSecond").asLong() + " /s");
+        }
         r.path("startupMs").properties().forEach(e -> line(out, "start-up " + e.getKey(), e.getValue().asLong() + " ms"));
         JsonNode seed = r.path("seeding");
         line(out, "seeding", seed.path("users").asLong() + " users in " + seed.path("loggedMs").asLong() + " ms");
@@ -104,7 +106,7 @@ public final class Report {
                     + "), " + ch.path("perSecond").asLong() + " /s, latency " + latency(ch.path("latencyMs")));
         });
         line(out, "end-to-end", r.path("delivered").asLong() + " notifications, " + r.path("endToEndPerSecond").asLong()
-                + " /s, ratio to XADD " + r.path("ratioToXaddBaseline").asDouble());
+                + " /s" + (r.has("ratioToXaddBaseline") ? ", ratio to XADD " + r.path("ratioToXaddBaseline").asDouble() : ""));
         line(out, "campaign latency", latency(r.path("latencyMs")));
         JsonNode tx = r.path("transactional");
         line(out, "transactional", tx.path("notifications").asLong() + " sent, " + tx.path("undelivered").asLong()
@@ -117,7 +119,9 @@ public final class Report {
             line(out, "resources " + e.getKey(), "seed " + usage(p.path("seed")) + "; campaign " + usage(p.path("campaign"))
                     + "; idle " + usage(p.path("idle")));
         });
-        line(out, "Redis used memory", r.path("redisUsedMemoryMb").asLong() + " MB after the run");
+        if (r.has("redisUsedMemoryMb")) {
+            line(out, "Redis used memory", r.path("redisUsedMemoryMb").asLong() + " MB after the run");
+        }
         return out.toString();
     }
 
