@@ -23,6 +23,9 @@ Usage: ./start.sh [--no-build] [--infra-only] [--local | --docker | --cluster]
 Environment (defaults in brackets):
   HERALD_SEED_USERS [100000]   fake users user-service seeds at start-up
   HERALD_API_KEY [generated]   key for X-API-Key; kept in \$HERALD_RUN_DIR/api-key
+  HERALD_UNSUBSCRIBE_SECRET [generated]  signs unsubscribe links; kept in \$HERALD_RUN_DIR/unsubscribe-secret
+  HERALD_PUBLIC_URL [http://localhost:\$HERALD_USER_PORT]  where recipients reach user-service
+                               (the base of the /unsubscribe/{token} links in campaign mail)
   REDIS_URL                    use this Redis instead of finding or starting one
   HERALD_REDIS_PORT [6379]     local Redis to use if it answers, else to start
   HERALD_CLUSTER_BASE_PORT [7000]  --cluster: nodes on base … base+5 (bus ports +10000),
@@ -128,6 +131,25 @@ ensure_api_key() {
     step "generated an API key into $file"
   fi
   export HERALD_API_KEY
+}
+
+# The secret that signs unsubscribe links (channel-workers) and checks them (user-service): like the
+# API key, generated once and reused, so links in mail already sent keep working across restarts.
+ensure_unsubscribe_secret() {
+  local file="$RUN_DIR/unsubscribe-secret"
+  if [[ -n "${HERALD_UNSUBSCRIBE_SECRET:-}" ]]; then
+    printf '%s\n' "$HERALD_UNSUBSCRIBE_SECRET" > "$file"
+  elif [[ -s "$file" ]]; then
+    HERALD_UNSUBSCRIBE_SECRET="$(cat "$file")"
+  else
+    HERALD_UNSUBSCRIBE_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
+    printf '%s\n' "$HERALD_UNSUBSCRIBE_SECRET" > "$file"
+    step "generated an unsubscribe-link secret into $file"
+  fi
+  chmod 600 "$file"
+  export HERALD_UNSUBSCRIBE_SECRET
+  # user-service serves /unsubscribe/{token}: the links in mail must point at it
+  export HERALD_PUBLIC_URL="${HERALD_PUBLIC_URL:-http://localhost:$(service_port user-service)}"
 }
 
 # ---------------------------------------------------------------- build
@@ -292,6 +314,7 @@ start_service() {
     extra+=(SPRING_DATA_REDIS_URL="$REDIS_URL")
   fi
   env SERVER_PORT="$port" HERALD_API_KEY="$HERALD_API_KEY" \
+    HERALD_UNSUBSCRIBE_SECRET="$HERALD_UNSUBSCRIBE_SECRET" HERALD_PUBLIC_URL="$HERALD_PUBLIC_URL" \
     HERALD_INSTANCE_ID="${HERALD_INSTANCE_PREFIX:-local}-$s" "${extra[@]}" \
     nohup java $JAVA_OPTS -jar "$(service_jar "$s")" >"$log" 2>&1 </dev/null &
   echo $! > "$(pid_file "$s")"
@@ -437,6 +460,8 @@ run_docker() {
   [[ -s "$password_file" ]] || od -An -N18 -tx1 /dev/urandom | tr -d ' \n' > "$password_file"
   {
     echo "HERALD_API_KEY=$HERALD_API_KEY"
+    echo "HERALD_UNSUBSCRIBE_SECRET=$HERALD_UNSUBSCRIBE_SECRET"
+    echo "HERALD_PUBLIC_URL=$HERALD_PUBLIC_URL"
     echo "HERALD_REDIS_PASSWORD=$(cat "$password_file")"
     echo "HERALD_SEED_USERS=$SEED_USERS"
     local s
@@ -578,6 +603,7 @@ main() {
   step "Herald start ($(date -u +%H:%M:%S) UTC, state in $RUN_DIR)"
   choose_mode
   ensure_api_key
+  ensure_unsubscribe_secret
   if [[ "$MODE" == docker ]]; then run_docker; else run_local; fi
 }
 

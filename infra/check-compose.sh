@@ -20,10 +20,10 @@ fi
 
 if (( ${#compose_cmd[@]} )); then
   echo "check-compose: ${compose_cmd[*]} config -q"
-  HERALD_API_KEY=ci-key HERALD_REDIS_PASSWORD=ci-password \
+  HERALD_API_KEY=ci-key HERALD_UNSUBSCRIBE_SECRET=ci-secret HERALD_REDIS_PASSWORD=ci-password \
     "${compose_cmd[@]}" -p herald -f infra/docker-compose.yml config -q
   echo "check-compose: without HERALD_REDIS_PASSWORD the file must be refused"
-  if env -u HERALD_REDIS_PASSWORD HERALD_API_KEY=ci-key \
+  if env -u HERALD_REDIS_PASSWORD HERALD_API_KEY=ci-key HERALD_UNSUBSCRIBE_SECRET=ci-secret \
       "${compose_cmd[@]}" -p herald -f infra/docker-compose.yml config -q >/dev/null 2>&1; then
     echo "check-compose: FAIL: the compose file accepts a missing HERALD_REDIS_PASSWORD" >&2
     exit 1
@@ -79,7 +79,7 @@ for module in ("user-service", "campaign-service", "notification-service", "chan
     if not os.path.isfile(os.path.normpath(dockerfile)):
         errors.append(f"{module}: Dockerfile {dockerfile} not found")
     env = svc.get("environment", {})
-    for var in ("SPRING_DATA_REDIS_URL", "HERALD_API_KEY", "SERVER_PORT"):
+    for var in ("SPRING_DATA_REDIS_URL", "HERALD_API_KEY", "HERALD_UNSUBSCRIBE_SECRET", "HERALD_PUBLIC_URL", "SERVER_PORT"):
         if var not in env:
             errors.append(f"{module}: environment lacks {var}")
 

@@ -122,7 +122,7 @@ while :; do
   sleep 2
 done
 targeted="$(jq '[.progress[]?.targeted // 0] | add // 0' <<<"$campaign")"
-settled="$(jq '[.progress[]? | (.delivered // 0) + (.failed // 0) + (.deadLettered // 0) + (.cancelled // 0)] | add // 0' <<<"$campaign")"
+settled="$(jq '[.progress[]? | (.delivered // 0) + (.failed // 0) + (.deadLettered // 0) + (.cancelled // 0) + (.skipped // 0)] | add // 0' <<<"$campaign")"
 (( targeted > 0 )) || fail "COMPLETED with nothing targeted: the seed gave Finance no subscriber?"
 (( settled == targeted )) || fail "settled $settled != targeted $targeted"
 echo "smoke: ok: COMPLETED, $settled of $targeted notifications settled"

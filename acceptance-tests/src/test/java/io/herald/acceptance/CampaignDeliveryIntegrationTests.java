@@ -13,6 +13,10 @@ import io.herald.eventstore.Channels;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +49,7 @@ class CampaignDeliveryIntegrationTests {
     static String ada;
     static String bob;
     static String cleo;
+    static String firstFinanceCampaign;
 
     @BeforeAll
     static void startHeraldAndCreateThreeUsers() {
@@ -69,6 +74,7 @@ class CampaignDeliveryIntegrationTests {
     @Order(1)
     void financeCampaignReachesAdaByEmailAndBobBySmsAndPushAndNobodyElse() throws Exception {
         String campaign = createCampaign("Finance", "Hi {{name}}", "Markets moved, {{name}}.");
+        firstFinanceCampaign = campaign;
         JsonNode done = awaitCompleted(campaign);
 
         assertThat(counter(done, "email", "targeted")).isEqualTo(1);
@@ -110,6 +116,68 @@ class CampaignDeliveryIntegrationTests {
         MimeMessage mail = mails[mails.length - 1];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("cleo@example.com");
         assertThat(mail.getSubject()).isEqualTo("Tonight, Cleo Movies");
+    }
+
+    @Test
+    @Order(3)
+    void adaUnsubscribesWithTheOneClickLinkOfHerFinanceMailAndTheNextFinanceCampaignPassesHerBy() throws Exception {
+        MimeMessage adasMail = smtp.getReceivedMessages()[0];
+        assertThat(adasMail.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
+        String header = adasMail.getHeader("List-Unsubscribe", null);
+        assertThat(header).matches("<http://127\\.0\\.0\\.1:\\d+/unsubscribe/[A-Za-z0-9_.-]+>");
+        assertThat(adasMail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        URI link = URI.create(header.substring(1, header.length() - 1));
+        assertThat(decodedText(adasMail)).contains("Unsubscribe from Finance: " + link);
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(link).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\">");
+        assertThat(categoriesOf(ada)).containsExactly("Finance");
+
+        // what a mailbox provider sends for a one-click unsubscribe (RFC 8058)
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(link)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(categoriesOf(ada)).isEmpty();
+
+        int mailsBefore = smtp.getReceivedMessages().length;
+        String second = createCampaign("Finance", "Again, {{name}}", "Markets moved again, {{name}}.");
+        JsonNode done = awaitCompleted(second);
+        assertThat(counter(done, "email", "delivered")).isZero();
+        assertThat(counter(done, "sms", "delivered")).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore);
+        assertThat(deliveredIds("email", second)).isEmpty();
+
+        JsonNode firstCampaign = api.call("GET", stack.url(CAMPAIGN, "/api/v1/campaigns/" + firstFinanceCampaign),
+                null).json();
+        for (String channel : List.of("email", "sms", "push")) {
+            assertThat(counter(firstCampaign, channel, "delivered") + counter(firstCampaign, channel, "failed")
+                    + counter(firstCampaign, channel, "deadLettered") + counter(firstCampaign, channel, "cancelled")
+                    + counter(firstCampaign, channel, "skipped"))
+                    .as(channel).isEqualTo(counter(firstCampaign, channel, "targeted")).isEqualTo(1);
+        }
+    }
+
+    private static String decodedText(MimeMessage mail) throws Exception {
+        Object content = mail.getContent();
+        if (content instanceof jakarta.mail.Multipart parts) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                text.append(parts.getBodyPart(i).getContent()).append('\n');
+            }
+            return text.toString();
+        }
+        return content.toString();
+    }
+
+    private static List<String> categoriesOf(String user) {
+        Api.Response response = api.call("GET", stack.url(USER, "/api/v1/users/" + user), null);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().path("categories").valueStream().map(JsonNode::asString).toList();
     }
 
     private static String createUser(Map<String, Object> user) {

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class HeraldStack implements AutoCloseable {
 
     static final String API_KEY = "acceptance-key";
+    static final String UNSUBSCRIBE_SECRET = "acceptance-unsubscribe-secret";
 
     enum Service {
         USER("user-service"), CAMPAIGN("campaign-service"), NOTIFICATION("notification-service"),
@@ -94,6 +95,11 @@ final class HeraldStack implements AutoCloseable {
             env.put("REDIS_URL", redisUrl);
         }
         env.put("HERALD_API_KEY", API_KEY);
+        env.put("HERALD_UNSUBSCRIBE_SECRET", UNSUBSCRIBE_SECRET);
+        // user-service is launched first: the unsubscribe links in mail point at it
+        if (ports.containsKey(Service.USER)) {
+            env.put("HERALD_PUBLIC_URL", "http://127.0.0.1:" + ports.get(Service.USER));
+        }
         env.put("HERALD_INSTANCE_ID", name + "-" + service.module);
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));

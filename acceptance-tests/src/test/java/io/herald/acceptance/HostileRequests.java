@@ -38,6 +38,7 @@ final class HostileRequests {
         r.notifications();
         r.channels();
         r.queues();
+        r.unsubscribe();
         return r.probes;
     }
 
@@ -184,6 +185,24 @@ final class HostileRequests {
         add(WORKERS, "GET", "/api/v1/channels/email/dead-letters?limit=99999999999", null, "enormous limit");
         add(WORKERS, "POST", "/api/v1/channels/pigeon/dead-letters/replay", null, "replay unknown channel");
         add(WORKERS, "GET", "/api/v1/channels/..%2F..%2Fetc/dead-letters", null, "path traversal channel");
+    }
+
+    private void unsubscribe() {
+        // "1:5:Finance" with a MAC made up: the shape of a real token, not signed by the stack's secret
+        String forged = "MTo1OkZpbmFuY2U.AAAAAAAAAAAAAAAAAAAAAA";
+        add(USER, "POST", "/unsubscribe/" + forged, null, "forged unsubscribe token");
+        add(USER, "GET", "/unsubscribe/" + forged, null, "confirmation page of a forged token");
+        add(USER, "POST", "/unsubscribe/" + forged.substring(0, forged.length() - 3), null, "truncated token");
+        add(USER, "POST", "/unsubscribe/MTo2OkZpbmFuY2U" + forged.substring(forged.indexOf('.')), null, "payload swapped");
+        add(USER, "POST", "/unsubscribe/" + "t".repeat(3000), null, "3,000-char token");
+        add(USER, "POST", "/unsubscribe/" + "A".repeat(2500) + ".AAAAAAAAAAAAAAAAAAAAAA", null, "huge token of the right shape");
+        add(USER, "POST", "/unsubscribe/%00%0d%0aFLUSHALL", null, "NUL and CRLF token");
+        add(USER, "POST", "/unsubscribe/..%2F..%2Fapi%2Fv1%2Fusers%2F1", null, "path traversal token");
+        add(USER, "POST", "/unsubscribe/a.b.c", null, "three-part token");
+        add(USER, "PUT", "/unsubscribe/" + forged, null, "unsubscribe with PUT");
+        add(USER, "DELETE", "/unsubscribe/" + forged, null, "unsubscribe with DELETE");
+        add(USER, "PATCH", "/unsubscribe/" + forged, "{}", "unsubscribe with PATCH");
+        add(USER, "POST", "/unsubscribe/" + forged, "List-Unsubscribe=One-Click&" + "x".repeat(300 * 1024), "300 KiB one-click body");
     }
 
     private void queues() {

@@ -20,6 +20,11 @@ import java.util.stream.IntStream;
  */
 public final class QueuedNotifications implements AutoCloseable {
 
+    /** The category of every notification {@link #notification} makes; each recipient subscribes to it. */
+    public static final String CATEGORY = "Finance";
+    /** Channels every recipient the helper registers wants (plus the channel it is queued on). */
+    private static final String CHANNELS = "email,sms,push,webhook";
+
     private final EventStore store;
     private final EventCodec codec = new EventCodec();
     private final RedisClient client;
@@ -35,7 +40,7 @@ public final class QueuedNotifications implements AutoCloseable {
     public static Notification notification(String campaignId, String channel, int index, String to) {
         String userId = "u" + index;
         return new Notification(campaignId + ":" + userId + ":" + channel, campaignId, userId, channel, to,
-                "Subject " + index, "Hello user " + index, null, 1);
+                "Subject " + index, "Hello user " + index, null, 1, CATEGORY);
     }
 
     /** The address of user {@code i} in the campaign (unique across campaigns). */
@@ -53,7 +58,37 @@ public final class QueuedNotifications implements AutoCloseable {
         return all;
     }
 
+    /**
+     * Appends the notifications, after registering each recipient as a user ({@code user:<id>})
+     * subscribed to {@link #CATEGORY} and wanting its channel, as user-service would have: the
+     * workers skip a notification whose recipient is gone or has opted out.
+     */
     public void queue(String stream, List<Notification> notifications) {
+        register(notifications);
+        appendOnly(stream, notifications);
+    }
+
+    /** Registers the recipients of {@code notifications} as {@link #queue} does, without queueing. */
+    public void register(List<Notification> notifications) {
+        Map<String, String> channelsOf = new java.util.LinkedHashMap<>();
+        for (Notification n : notifications) {
+            channelsOf.merge(n.userId(), CHANNELS.contains(n.channel()) ? CHANNELS : CHANNELS + "," + n.channel(),
+                    (a, b) -> a.contains(n.channel()) ? a : a + "," + n.channel());
+        }
+        List<io.lettuce.core.RedisFuture<Long>> users = new ArrayList<>(channelsOf.size());
+        channelsOf.forEach((userId, channels) -> users.add(connection.async().hset(StreamKeys.user(userId),
+                Map.of("name", "User " + userId, "categories", CATEGORY, "channels", channels))));
+        users.forEach(reply -> {
+            try {
+                reply.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot register recipient", e);
+            }
+        });
+    }
+
+    /** Appends the notifications as they are, registering nobody. */
+    public void appendOnly(String stream, List<Notification> notifications) {
         List<EventEnvelope> events = new ArrayList<>(notifications.size());
         for (Notification n : notifications) {
             events.add(codec.envelope(EventEnvelope.deterministicId("notification:" + n.notificationId()),

@@ -77,7 +77,7 @@ public final class StreamKeys {
         return "delivered:{" + stream + "}:" + campaignId;
     }
 
-    /** Counters (targeted, delivered, failed, deadLettered, cancelled) of one campaign on one channel stream. */
+    /** Counters (targeted, delivered, failed, deadLettered, cancelled, skipped) of one campaign on one channel stream. */
     public static String progress(String stream, String campaignId) {
         return "progress:{" + stream + "}:" + campaignId;
     }

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,6 +44,16 @@ public class HeraldKitAutoConfiguration {
                     + "X-API-Key), or set herald.open-without-key=true for open local use.");
         }
         return new ApiKeyFilter(properties.apiKey());
+    }
+
+    /** Signed unsubscribe links; the secret is configured, or derived one-way from the API key. */
+    @Bean
+    UnsubscribeLinks heraldUnsubscribeLinks(KitProperties properties) {
+        String secret = properties.unsubscribe() == null ? null : properties.unsubscribe().secret();
+        if ((secret == null || secret.isBlank()) && properties.hasApiKey()) {
+            secret = new UnsubscribeLinks(properties.apiKey(), "").token("0", "herald-unsubscribe-secret");
+        }
+        return new UnsubscribeLinks(secret, properties.publicUrl());
     }
 
     @Bean
@@ -133,8 +144,8 @@ public class HeraldKitAutoConfiguration {
 
     @Bean
     StreamConsumers heraldStreamConsumers(RedisConnections connections, MeterRegistry registry,
-                                          KitProperties properties) {
-        return new StreamConsumers(connections, registry, instanceId(properties));
+                                          KitProperties properties, ObjectProvider<StreamSubscriptions> declared) {
+        return new StreamConsumers(connections, registry, instanceId(properties), declared);
     }
 
     private static String instanceId(KitProperties properties) {

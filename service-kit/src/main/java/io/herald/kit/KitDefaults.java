@@ -14,6 +14,8 @@ public final class KitDefaults implements EnvironmentPostProcessor {
 
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("herald.api-key", "${HERALD_API_KEY:}"),
+            Map.entry("herald.unsubscribe.secret", "${HERALD_UNSUBSCRIBE_SECRET:}"),
+            Map.entry("herald.public-url", "${HERALD_PUBLIC_URL:http://localhost:8081}"),
             Map.entry("spring.data.redis.url", "${REDIS_URL:redis://127.0.0.1:6379}"),
             // blocking stream reads wait up to 2 s; the command timeout must exceed that
             Map.entry("spring.data.redis.timeout", "5s"),

@@ -13,11 +13,23 @@ import org.springframework.util.unit.DataSize;
  * @param instanceId this process's name among consumers of a group; keep it stable across
  *     restarts of the same instance so it takes its own pending entries back at once
  * @param redisStartupWait how long a starting service waits for Redis to answer before it gives up
+ * @param publicUrl base URL at which recipients reach user-service (unsubscribe links)
+ * @param unsubscribe signing of unsubscribe links
  */
 @ConfigurationProperties("herald")
 public record KitProperties(String apiKey, @DefaultValue("false") boolean openWithoutKey,
                             @DefaultValue("256KB") DataSize maxBodySize, String instanceId,
-                            @DefaultValue("60s") java.time.Duration redisStartupWait) {
+                            @DefaultValue("60s") java.time.Duration redisStartupWait,
+                            @DefaultValue("http://localhost:8081") String publicUrl,
+                            @DefaultValue Unsubscribe unsubscribe) {
+
+    /**
+     * @param secret HMAC secret of unsubscribe tokens ({@code HERALD_UNSUBSCRIBE_SECRET}); the same
+     *     in channel-workers (signing) and user-service (checking). Blank: derived from the API
+     *     key, so a stack sharing one key still works; blank without an API key: no links.
+     */
+    public record Unsubscribe(String secret) {
+    }
 
     public boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where one campaign stands on one channel stream, read from Redis: the progress counters
  * (docs/design.md §3: {@code targeted}, {@code delivered}, {@code failed}, {@code deadLettered},
- * {@code cancelled}) and the outcome records ({@code delivered:{<stream>}:<campaignId>}, one per
+ * {@code cancelled}, {@code skipped}) and the outcome records ({@code delivered:{<stream>}:<campaignId>}, one per
  * notification, JSON with {@code status} and {@code at}).
  *
  * @param records number of outcome records (one per distinct notification)
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param deliveredAtMillis epoch millis of each {@code DELIVERED} record's {@code at}
  */
 public record ChannelLedger(String stream, long targeted, long delivered, long failed, long deadLettered,
-                            long cancelled, long records, Map<String, Long> recordsByStatus,
+                            long cancelled, long skipped, long records, Map<String, Long> recordsByStatus,
                             long[] deliveredAtMillis) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,7 +31,7 @@ public record ChannelLedger(String stream, long targeted, long delivered, long f
         Map<String, String> progress = redis.sync().hgetall(StreamKeys.progress(stream, campaignId));
         return new ChannelLedger(stream, number(progress, "targeted"), number(progress, "delivered"),
                 number(progress, "failed"), number(progress, "deadLettered"), number(progress, "cancelled"),
-                -1, Map.of(), new long[0]);
+                number(progress, "skipped"), -1, Map.of(), new long[0]);
     }
 
     /** Counters and every outcome record ({@code HSCAN} in pages of 2,000). */
@@ -60,7 +60,7 @@ public record ChannelLedger(String stream, long targeted, long delivered, long f
             cursor = page;
         } while (!cursor.isFinished());
         return new ChannelLedger(stream, counters.targeted, counters.delivered, counters.failed,
-                counters.deadLettered, counters.cancelled, records, byStatus, java.util.Arrays.copyOf(at, delivered));
+                counters.deadLettered, counters.cancelled, counters.skipped, records, byStatus, java.util.Arrays.copyOf(at, delivered));
     }
 
     /** {@link #read} of every partition stream of a channel, added up (as campaign-service does). */
@@ -80,12 +80,13 @@ public record ChannelLedger(String stream, long targeted, long delivered, long f
         System.arraycopy(other.deliveredAtMillis, 0, at, deliveredAtMillis.length, other.deliveredAtMillis.length);
         String name = stream.replaceAll(":\\d+$", "");
         return new ChannelLedger(name, targeted + other.targeted, delivered + other.delivered, failed + other.failed,
-                deadLettered + other.deadLettered, cancelled + other.cancelled, records + other.records, byStatus, at);
+                deadLettered + other.deadLettered, cancelled + other.cancelled, skipped + other.skipped, records + other.records,
+                byStatus, at);
     }
 
-    /** delivered + failed + dead-lettered + cancelled: notifications that reached an end. */
+    /** delivered + failed + dead-lettered + cancelled + skipped: notifications that reached an end. */
     public long settled() {
-        return delivered + failed + deadLettered + cancelled;
+        return delivered + failed + deadLettered + cancelled + skipped;
     }
 
     /** Every targeted notification settled, and counted exactly as often as it was recorded. */

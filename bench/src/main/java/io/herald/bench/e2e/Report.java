@@ -36,6 +36,7 @@ public final class Report {
         channel.put("failed", ledger.failed());
         channel.put("deadLettered", ledger.deadLettered());
         channel.put("cancelled", ledger.cancelled());
+        channel.put("skipped", ledger.skipped());
         channel.put("records", ledger.records());
         channel.put("perSecond", Math.round(perSecond));
         channel.put("latencyMs", latency);
@@ -103,7 +104,7 @@ public final class Report {
             JsonNode ch = e.getValue();
             line(out, "  " + e.getKey(), ch.path("delivered").asLong() + "/" + ch.path("targeted").asLong()
                     + " delivered (failed " + ch.path("failed").asLong() + ", dead " + ch.path("deadLettered").asLong()
-                    + "), " + ch.path("perSecond").asLong() + " /s, latency " + latency(ch.path("latencyMs")));
+                    + ", skipped " + ch.path("skipped").asLong() + "), " + ch.path("perSecond").asLong() + " /s, latency " + latency(ch.path("latencyMs")));
         });
         line(out, "end-to-end", r.path("delivered").asLong() + " notifications, " + r.path("endToEndPerSecond").asLong()
                 + " /s" + (r.has("ratioToXaddBaseline") ? ", ratio to XADD " + r.path("ratioToXaddBaseline").asDouble() : ""));

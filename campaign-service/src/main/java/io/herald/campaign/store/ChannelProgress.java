@@ -7,23 +7,24 @@ import java.util.Map;
  * The counters of one campaign on one channel (summed over the channel's partitions): written by
  * notification-service ({@code targeted}) and channel-workers (the outcomes).
  */
-public record ChannelProgress(long targeted, long delivered, long failed, long deadLettered, long cancelled) {
+public record ChannelProgress(long targeted, long delivered, long failed, long deadLettered, long cancelled,
+                              long skipped) {
 
-    static final ChannelProgress NONE = new ChannelProgress(0, 0, 0, 0, 0);
+    static final ChannelProgress NONE = new ChannelProgress(0, 0, 0, 0, 0, 0);
 
     static ChannelProgress of(Map<String, String> counters) {
         return new ChannelProgress(count(counters, "targeted"), count(counters, "delivered"), count(counters, "failed"),
-                count(counters, "deadLettered"), count(counters, "cancelled"));
+                count(counters, "deadLettered"), count(counters, "cancelled"), count(counters, "skipped"));
     }
 
     ChannelProgress plus(ChannelProgress other) {
         return new ChannelProgress(targeted + other.targeted, delivered + other.delivered, failed + other.failed,
-                deadLettered + other.deadLettered, cancelled + other.cancelled);
+                deadLettered + other.deadLettered, cancelled + other.cancelled, skipped + other.skipped);
     }
 
-    /** Every targeted notification has an outcome. */
+    /** Every targeted notification has an outcome (skipped ones included: the recipient opted out). */
     public boolean settled() {
-        return delivered + failed + deadLettered + cancelled >= targeted;
+        return delivered + failed + deadLettered + cancelled + skipped >= targeted;
     }
 
     /** The counters by name, for event payloads. */
@@ -34,6 +35,7 @@ public record ChannelProgress(long targeted, long delivered, long failed, long d
         map.put("failed", failed);
         map.put("deadLettered", deadLettered);
         map.put("cancelled", cancelled);
+        map.put("skipped", skipped);
         return map;
     }
 

@@ -1,8 +1,6 @@
 package io.herald.campaign.store;
 
 import io.herald.campaign.CampaignProperties;
-import io.herald.campaign.store.CampaignCancelled;
-import io.herald.campaign.store.CampaignDispatching;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
@@ -13,10 +11,12 @@ import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.StreamEntry;
 import io.herald.kit.StreamConsumers;
+import io.herald.kit.StreamSubscriptions;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -38,16 +38,22 @@ class HistoryConsumers {
     private final EventCodec codec;
     private final RedisClusterReactiveCommands<String, String> redis;
 
-    HistoryConsumers(StreamConsumers consumers, CampaignProperties properties, Projection projection,
-                     EventStore events, EventCodec codec, RedisConnections connections) {
+    HistoryConsumers(Projection projection, EventStore events, EventCodec codec, RedisConnections connections) {
         this.projection = projection;
         this.events = events;
         this.codec = codec;
         this.redis = connections.commands();
+    }
+
+    /** One consumer on each of {@code campaigns} and {@code audiences}. */
+    @Bean
+    StreamSubscriptions campaignHistorySubscriptions(StreamConsumers consumers, CampaignProperties properties) {
+        StreamSubscriptions subscriptions = new StreamSubscriptions();
         for (String stream : new String[] {StreamKeys.CAMPAIGNS, StreamKeys.AUDIENCES}) {
-            consumers.register(ConsumerSettings.defaults(stream, GROUP, consumers.consumerName(stream))
+            subscriptions.perEntry(ConsumerSettings.defaults(stream, GROUP, consumers.consumerName(stream))
                     .withBatchSize(properties.consumerBatch()), this::handle);
         }
+        return subscriptions;
     }
 
     private Mono<Completion> handle(StreamEntry entry) {

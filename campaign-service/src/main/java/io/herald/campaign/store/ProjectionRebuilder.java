@@ -1,7 +1,6 @@
 package io.herald.campaign.store;
 
 import io.herald.campaign.CampaignKeys;
-import io.herald.campaign.store.CampaignRef;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.MalformedEntryException;

@@ -20,7 +20,7 @@ class ChannelProgressTests {
     void partitionsAreSummed() {
         ChannelProgress sum = ChannelProgress.of(Map.of("targeted", "2", "delivered", "2"))
                 .plus(ChannelProgress.of(Map.of("targeted", "3", "failed", "1")));
-        assertThat(sum).isEqualTo(new ChannelProgress(5, 2, 1, 0, 0));
+        assertThat(sum).isEqualTo(new ChannelProgress(5, 2, 1, 0, 0, 0));
         assertThat(sum.settled()).isFalse();
     }
 }

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Delivers the notifications of one channel stream a batch at a time: decode, skip what is already
- * settled, settle a cancelled campaign's notifications as {@code CANCELLED}, wait for the channel's
+ * settled, settle a cancelled campaign's notifications as {@code CANCELLED} and those whose
+ * recipient is gone or opted out as {@code SKIPPED} ({@link RecipientCheck}), wait for the channel's
  * rate limit, send through the channel's {@link ChannelSender} ({@link ChannelSender#sendAll}), and
  * record each outcome with the {@code XACK} (delivered record, campaign progress counter and
  * channel totals in one Lua step for the whole batch).
@@ -50,6 +51,7 @@ final class DeliveryHandler implements BatchHandler {
     private final ChannelSender sender;
     private final EventCodec codec;
     private final RedisClusterReactiveCommands<String, String> redis;
+    private final RecipientCheck recipients;
     private final CancelledCampaigns cancellations;
     private final RateLimiter rateLimiter;
     private final boolean priority;
@@ -60,6 +62,7 @@ final class DeliveryHandler implements BatchHandler {
         this.sender = sender;
         this.codec = codec;
         this.redis = redis;
+        this.recipients = new RecipientCheck(redis);
         this.cancellations = cancellations;
         this.rateLimiter = rateLimiter;
         this.priority = priority;
@@ -81,9 +84,9 @@ final class DeliveryHandler implements BatchHandler {
     }
 
     /**
-     * The jobs, each settled when it needs no send (sent before, campaign cancelled): one
-     * cancellation look-up per campaign of the batch (cached) and one {@code HEXISTS} per
-     * redelivered entry, all at once.
+     * The jobs, each settled when it needs no send (sent before, campaign cancelled, recipient gone
+     * or opted out): one cancellation look-up per campaign of the batch (cached), one {@code HEXISTS}
+     * per redelivered entry and one {@code HMGET} per recipient, all at once.
      */
     private Mono<List<Job>> triage(List<Job> jobs) {
         Map<String, Notification> byCampaign = new HashMap<>();
@@ -103,13 +106,18 @@ final class DeliveryHandler implements BatchHandler {
                                 job.notification().notificationId())
                         .filter(Boolean::booleanValue).map(yes -> job.entry().id()))
                 .collect(Collectors.toSet());
-        return Mono.zip(cancelled, sentBefore).map(checks -> jobs.stream().map(job -> {
+        Mono<Map<String, String>> unwanted = recipients.unwanted(jobs.stream().map(Job::notification).toList());
+        return Mono.zip(cancelled, sentBefore, unwanted).map(checks -> jobs.stream().map(job -> {
             if (checks.getT2().contains(job.entry().id())) {
                 // settled by an earlier delivery of this entry (crash before XACK, claim): do not send twice
                 return job.settle(Completion.ack());
             }
             if (checks.getT1().contains(job.notification().campaignId())) {
                 return job.settle(record(job, Outcome.now(Outcome.CANCELLED, job.entry().attempt(), null)));
+            }
+            String unwantedBecause = checks.getT3().get(job.notification().notificationId());
+            if (unwantedBecause != null) {
+                return job.settle(record(job, Outcome.now(Outcome.SKIPPED, 0, unwantedBecause)));
             }
             return job;
         }).toList());

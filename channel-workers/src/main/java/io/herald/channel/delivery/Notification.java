@@ -13,9 +13,12 @@ package io.herald.channel.delivery;
  * @param body plain-text body
  * @param html HTML body (e-mail only, else {@code null})
  * @param attempt 1 when queued; the worker counts the real attempts
+ * @param category the campaign's category (checked at send time, named by the unsubscribe link);
+ *     null for a transactional notification and for entries queued before it was carried
  */
 public record Notification(String notificationId, String campaignId, String userId, String channel, String to,
-                           String subject, String body, String html, int attempt) {
+                           String subject, String body, String html, int attempt,
+                           String category) {
 
     /** Whether this notification belongs to a transactional send rather than a campaign. */
     public boolean transactional() {

@@ -6,7 +6,8 @@ import java.time.Instant;
  * The outcome record of one notification, stored as JSON in
  * {@code delivered:{<stream>}:<campaignId>} (docs/design.md).
  *
- * @param status {@code DELIVERED}, {@code FAILED}, {@code DEAD_LETTERED} or {@code CANCELLED}
+ * @param status {@code DELIVERED}, {@code FAILED}, {@code DEAD_LETTERED}, {@code CANCELLED} or
+ *     {@code SKIPPED} (not sent: the recipient was gone, or no longer wanted the category or channel)
  * @param attempts delivery attempts made, this one included
  * @param at when it was settled (ISO-8601)
  * @param error why it failed, else {@code null}
@@ -17,6 +18,7 @@ record Outcome(String status, int attempts, String at, String error) {
     static final String FAILED = "FAILED";
     static final String DEAD_LETTERED = "DEAD_LETTERED";
     static final String CANCELLED = "CANCELLED";
+    static final String SKIPPED = "SKIPPED";
 
     static Outcome now(String status, int attempts, String error) {
         return new Outcome(status, attempts, Instant.now().toString(), error);
@@ -29,6 +31,7 @@ record Outcome(String status, int attempts, String at, String error) {
             case FAILED -> "failed";
             case DEAD_LETTERED -> "deadLettered";
             case CANCELLED -> "cancelled";
+            case SKIPPED -> "skipped";
             default -> throw new IllegalStateException("unknown status " + status);
         };
     }

@@ -2,6 +2,7 @@ package io.herald.channel.email;
 
 import io.herald.channel.delivery.ChannelSender;
 import io.herald.channel.delivery.Notification;
+import io.herald.channel.delivery.OptOutLinks;
 import io.herald.channel.delivery.SendResult;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -45,9 +46,11 @@ class EmailSender implements ChannelSender, DisposableBean {
     private final SmtpTransportPool pool;
     private final Scheduler scheduler;
     private final InternetAddress from;
+    private final OptOutLinks optOut;
 
-    EmailSender(JavaMailSenderImpl mail, EmailProperties properties) throws AddressException {
+    EmailSender(JavaMailSenderImpl mail, EmailProperties properties, OptOutLinks optOut) throws AddressException {
         this.mail = mail;
+        this.optOut = optOut;
         this.properties = properties;
         this.from = address(properties.from());
         this.pool = new SmtpTransportPool(mail, properties.connections());
@@ -89,14 +92,24 @@ class EmailSender implements ChannelSender, DisposableBean {
         message.setRecipient(Message.RecipientType.TO, address(notification.to()));
         message.setSubject(notification.subject() == null ? "" : notification.subject(), UTF_8);
         String text = notification.body() == null ? "" : notification.body();
-        if (notification.html() == null || notification.html().isBlank()) {
+        String htmlText = notification.html();
+        String unsubscribe = optOut.urlFor(notification);
+        if (unsubscribe != null) {
+            // RFC 8058 one-click: the provider POSTs "List-Unsubscribe=One-Click" to the URL
+            message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            text = UnsubscribeFooter.text(text, notification.category(), unsubscribe);
+            htmlText = htmlText == null || htmlText.isBlank() ? htmlText
+                    : UnsubscribeFooter.html(htmlText, notification.category(), unsubscribe);
+        }
+        if (htmlText == null || htmlText.isBlank()) {
             message.setText(text, UTF_8);
             return message;
         }
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(text, UTF_8);
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(notification.html(), UTF_8, "html");
+        html.setText(htmlText, UTF_8, "html");
         MimeMultipart alternatives = new MimeMultipart("alternative");
         alternatives.addBodyPart(plain);
         alternatives.addBodyPart(html);

@@ -52,7 +52,8 @@ class ChannelStats {
                     Long lag = info.isEmpty() ? Long.valueOf(length) : (Long) info.get("lag");
                     return new StreamStatus(stream, length, lag, number(info.get("pending")),
                             number(info.get("consumers")), count(totals, "delivered"), count(totals, "failed"),
-                            count(totals, "deadLettered"), count(totals, "cancelled"));
+                            count(totals, "deadLettered"), count(totals, "cancelled"),
+                            count(totals, "skipped"));
                 });
     }
 

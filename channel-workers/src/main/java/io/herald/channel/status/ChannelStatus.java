@@ -7,7 +7,8 @@ import java.util.List;
  * waiting in {@code dlq:<channel>}, and each stream.
  */
 record ChannelStatus(String channel, long length, Long lag, long pending, long consumers, long delivered,
-                     long failed, long deadLettered, long cancelled, long deadLetters, List<StreamStatus> streams) {
+                     long failed, long deadLettered, long cancelled, long skipped, long deadLetters,
+                     List<StreamStatus> streams) {
 
     static ChannelStatus of(String channel, long deadLetters, List<StreamStatus> streams) {
         Long lag = streams.stream().anyMatch(s -> s.lag() == null) ? null
@@ -18,6 +19,7 @@ record ChannelStatus(String channel, long length, Long lag, long pending, long c
                 streams.stream().mapToLong(StreamStatus::delivered).sum(),
                 streams.stream().mapToLong(StreamStatus::failed).sum(),
                 streams.stream().mapToLong(StreamStatus::deadLettered).sum(),
-                streams.stream().mapToLong(StreamStatus::cancelled).sum(), deadLetters, streams);
+                streams.stream().mapToLong(StreamStatus::cancelled).sum(),
+                streams.stream().mapToLong(StreamStatus::skipped).sum(), deadLetters, streams);
     }
 }

@@ -13,7 +13,8 @@ package io.herald.channel.status;
  * @param failed recorded failed for good
  * @param deadLettered recorded dead-lettered (minus those replayed)
  * @param cancelled recorded cancelled
+ * @param skipped recorded skipped (the recipient was gone or had opted out when it was due)
  */
 record StreamStatus(String stream, long length, Long lag, long pending, long consumers, long delivered,
-                    long failed, long deadLettered, long cancelled) {
+                    long failed, long deadLettered, long cancelled, long skipped) {
 }

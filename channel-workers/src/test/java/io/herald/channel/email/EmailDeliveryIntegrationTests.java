@@ -9,6 +9,7 @@ import io.herald.channel.QueuedNotifications;
 import io.herald.channel.QueueingTest;
 import io.herald.channel.delivery.Notification;
 import io.herald.eventstore.StreamKeys;
+import io.herald.kit.UnsubscribeLinks;
 import io.herald.testsupport.RealRedis;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -34,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @RealRedis
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "herald.api-key=test-key", "herald.channels=email,sms,push", "herald.workers.block=200ms",
-        "herald.workers.max-attempts=50", "herald.workers.initial-backoff=100ms", "herald.workers.max-backoff=500ms"})
+        "herald.workers.max-attempts=50", "herald.workers.initial-backoff=100ms", "herald.workers.max-backoff=500ms",
+        "herald.unsubscribe.secret=test-secret", "herald.public-url=https://herald.example.org/",
+        "herald.sms.opt-out-line=Stop: {url}"})
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
@@ -63,7 +66,7 @@ class EmailDeliveryIntegrationTests extends QueueingTest {
     void anEmailArrivesOverSmtpWithItsSubjectTextAndHtmlAndAMessageIdFromTheNotificationId() throws Exception {
         Notification notification = new Notification(campaign + ":u1:email", campaign, "u1", "email",
                 "ada@example.org", "Finance news for Ada", "Hello Ada, rates moved.",
-                "<p>Hello <b>Ada</b>, rates moved.</p>", 1);
+                "<p>Hello <b>Ada</b>, rates moved.</p>", 1, "Finance");
         queued.queue(STREAM, List.of(notification));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "delivered") == 1);
@@ -74,10 +77,46 @@ class EmailDeliveryIntegrationTests extends QueueingTest {
         MimeMultipart alternatives = alternatives(mail);
         assertThat(alternatives.getContentType()).startsWith("multipart/alternative");
         assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain");
-        assertThat(alternatives.getBodyPart(0).getContent().toString()).isEqualTo("Hello Ada, rates moved.");
+        assertThat(alternatives.getBodyPart(0).getContent().toString()).startsWith("Hello Ada, rates moved.").contains("Unsubscribe from Finance: https://herald.example.org/unsubscribe/");
         assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html");
-        assertThat(alternatives.getBodyPart(1).getContent().toString()).isEqualTo("<p>Hello <b>Ada</b>, rates moved.</p>");
+        assertThat(alternatives.getBodyPart(1).getContent().toString()).startsWith("<p>Hello <b>Ada</b>, rates moved.</p>");
         assertThat(queued.outcomes(STREAM, campaign).get(notification.notificationId())).contains("\"status\":\"DELIVERED\"");
+    }
+
+    @Test
+    void aCampaignMailCarriesOneClickUnsubscribeHeadersAndAVisibleLinkNamingItsRecipientAndCategory() throws Exception {
+        Notification notification = new Notification(campaign + ":42:email", campaign, "42", "email",
+                "grace@example.org", "Finance tonight", "Hello Grace.", "<html><body><p>Hello Grace.</p></body></html>",
+                1, "Finance");
+        queued.queue(STREAM, List.of(notification));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "delivered") == 1);
+        MimeMessage mail = receivedFor("grace@example.org");
+        String header = mail.getHeader("List-Unsubscribe", null);
+        assertThat(header).startsWith("<https://herald.example.org/unsubscribe/").endsWith(">");
+        assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String url = header.substring(1, header.length() - 1);
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(new UnsubscribeLinks("test-secret", "").verify(token))
+                .contains(new UnsubscribeLinks.Unsubscribe("42", "Finance"));
+        MimeMultipart alternatives = alternatives(mail);
+        assertThat(alternatives.getBodyPart(0).getContent().toString()).contains("Unsubscribe from Finance: " + url);
+        assertThat(alternatives.getBodyPart(1).getContent().toString())
+                .contains("<a href=\"" + url + "\">Unsubscribe from Finance</a></p></body>");
+    }
+
+    @Test
+    void aTransactionalMailCarriesNoUnsubscribeLink() throws Exception {
+        String transactional = "tx-" + campaign;
+        Notification notification = new Notification(transactional + ":43:email", transactional, "43", "email",
+                "alan@example.org", "Your code", "Your code is 1234.", null, 1, null);
+        queued.queue(StreamKeys.priority("email"), List.of(notification));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                queued.counter(StreamKeys.priority("email"), transactional, "delivered") == 1);
+        MimeMessage mail = receivedFor("alan@example.org");
+        assertThat(mail.getHeader("List-Unsubscribe")).isNull();
+        assertThat(mail.getContent().toString()).isEqualTo("Your code is 1234.");
     }
 
     @Test
@@ -105,14 +144,14 @@ class EmailDeliveryIntegrationTests extends QueueingTest {
     @Test
     void smsAndPushAreDeliveredAsOneStructuredLogLineEach(CapturedOutput output) {
         queued.queue(StreamKeys.notify("sms"), List.of(new Notification(campaign + ":u7:sms", campaign, "u7", "sms",
-                "+491701234567", null, "Rates moved, Bo.", null, 1)));
+                "+491701234567", null, "Rates moved, Bo.", null, 1, "Finance")));
         queued.queue(StreamKeys.notify("push"), List.of(new Notification(campaign + ":u7:push", campaign, "u7", "push",
-                "device-token-7", "Finance", "Rates moved, Bo.", null, 1)));
+                "device-token-7", "Finance", "Rates moved, Bo.", null, 1, "Finance")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(StreamKeys.notify("sms"), campaign, "delivered") == 1
                 && queued.counter(StreamKeys.notify("push"), campaign, "delivered") == 1);
         assertThat(output.getOut()).contains("herald.delivery.sms", "notificationId=" + campaign
-                + ":u7:sms to=+491701234567 text=\"Rates moved, Bo.\"");
+                + ":u7:sms to=+491701234567 text=\"Rates moved, Bo. Stop: https://herald.example.org/unsubscribe/");
         assertThat(output.getOut()).contains("herald.delivery.push", "notificationId=" + campaign
                 + ":u7:push to=device-token-7 title=Finance body=\"Rates moved, Bo.\"");
     }

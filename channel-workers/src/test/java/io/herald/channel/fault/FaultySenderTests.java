@@ -28,7 +28,7 @@ class FaultySenderTests {
             return Mono.just(SendResult.delivered());
         }
     };
-    private final Notification notification = new Notification("c:u1:sms", "c", "u1", "sms", "+441", "s", "b", null, 1);
+    private final Notification notification = new Notification("c:u1:sms", "c", "u1", "sms", "+441", "s", "b", null, 1, null);
 
     @Test
     void aFailedSendIsATemporaryErrorThatNeverReachesTheProvider() {

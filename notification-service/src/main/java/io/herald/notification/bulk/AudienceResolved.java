@@ -13,7 +13,8 @@ import java.util.List;
  * @param lastBatch whether this is the campaign's last batch
  */
 record AudienceResolved(String campaignId, List<String> channels, List<Recipient> recipients, Integer batch,
-                        boolean lastBatch, String subject, String message, String campaignName) {
+                        boolean lastBatch, String subject, String message, String campaignName,
+                        String category) {
 
     AudienceResolved {
         channels = channels == null ? List.of() : channels;

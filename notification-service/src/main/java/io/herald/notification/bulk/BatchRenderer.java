@@ -78,7 +78,7 @@ final class BatchRenderer {
                 }
                 NotificationId id = new NotificationId(batch.campaignId(), recipient.userId(), channel);
                 byChannel.get(c).get(StreamKeys.partitionOf(recipient.userId(), partitions))
-                        .add(messages.entry(id, texts.on(channel)));
+                        .add(messages.entry(id, texts.on(channel), batch.category()));
             }
         }
         Map<String, List<QueuedMessages.Entry>> byStream = new LinkedHashMap<>();

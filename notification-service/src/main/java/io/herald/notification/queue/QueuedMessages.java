@@ -25,13 +25,14 @@ public final class QueuedMessages {
     }
 
     /**
-     * The entry for {@code message} under {@code id}; its envelope id is
+     * The entry for {@code message} under {@code id}, of a campaign to {@code category} (null for a
+     * transactional notification); its envelope id is
      * {@code deterministicId("notification:" + id)}, the same every time.
      */
-    public Entry entry(NotificationId id, RenderedMessage message) {
+    public Entry entry(NotificationId id, RenderedMessage message, String category) {
         String notificationId = id.toString();
         NotificationQueued payload = new NotificationQueued(notificationId, id.campaignId(), id.userId(), id.channel(),
-                message.to(), message.subject(), message.body(), message.html(), 1);
+                message.to(), message.subject(), message.body(), message.html(), 1, category);
         return new Entry(EventEnvelope.deterministicId("notification:" + notificationId), writer.writeValueAsString(payload));
     }
 

@@ -106,7 +106,7 @@ final class TransactionalNotifications {
 
     private Mono<String> queueOne(NotificationId id, MessageRenderer.Texts texts, List<String> common) {
         String stream = StreamKeys.priority(id.channel());
-        QueuedMessages.Entry entry = messages.entry(id, texts.on(id.channel()));
+        QueuedMessages.Entry entry = messages.entry(id, texts.on(id.channel()), null);
         List<String> args = new ArrayList<>(common);
         args.add(entry.envelopeId());
         args.add(entry.data());

@@ -8,5 +8,5 @@ import java.util.List;
  * copied from the campaign so that renderers need nothing but the stream.
  */
 record AudienceResolved(String campaignId, List<String> channels, List<Recipient> recipients, int batch,
-                        boolean lastBatch, String subject, String message, String campaignName) {
+                        boolean lastBatch, String subject, String message, String campaignName, String category) {
 }

@@ -42,7 +42,6 @@ public class AudienceResolver {
 
     private static final Logger log = LoggerFactory.getLogger(AudienceResolver.class);
     private static final LuaScript APPEND = LuaScript.fromClasspath("io/herald/user/audience/append-batch.lua");
-    private static final LuaScript READ_USERS = LuaScript.fromClasspath("io/herald/user/audience/read-users.lua");
     private static final String LAST = "last";
     private static final String[] FIELDS = {User.NAME, User.EMAIL, User.PHONE, User.DEVICE_TOKEN, User.CHANNELS};
 
@@ -111,35 +110,25 @@ public class AudienceResolver {
                         EventEnvelope.deterministicId("audience:" + campaign.campaignId() + ":" + batch),
                         EventNames.AUDIENCE_RESOLVED,
                         new AudienceResolved(campaign.campaignId(), campaign.channels(), recipients, batch, last,
-                                campaign.subject(), campaign.message(), campaign.name()))));
+                                campaign.subject(), campaign.message(), campaign.name(), campaign.category()))));
     }
 
     /**
-     * The recipients among {@code ids}, in order, read with one Lua call for the whole batch: one
-     * command and one reply instead of one {@code HMGET} each, whose per-command client cost
-     * dominated the resolution. The user keys are declared, so a Redis Cluster rejects the call
-     * rather than reading the wrong node. Users that are gone or have none of the campaign's
-     * channels are left out.
+     * The recipients among {@code ids}, in order: one {@code HMGET} per user, all sent at once on
+     * the shared connection (Lettuce pipelines them; on a cluster each goes to its user's node),
+     * rather than one script over keys of many slots. Users that are gone or have none of the
+     * campaign's channels are left out.
      */
     private Mono<List<Recipient>> recipients(List<String> ids, List<String> campaignChannels) {
-        if (ids.isEmpty()) {
-            return Mono.just(List.of());
-        }
-        String[] keys = ids.stream().map(StreamKeys::user).toArray(String[]::new);
-        return READ_USERS.runForList(redis, keys, FIELDS).map(values -> {
-            List<Recipient> recipients = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                Recipient recipient = recipient(ids.get(i), values.subList(i * FIELDS.length, (i + 1) * FIELDS.length),
-                        campaignChannels);
-                if (recipient != null) {
-                    recipients.add(recipient);
-                }
-            }
-            return recipients;
-        });
+        return Flux.fromIterable(ids)
+                .flatMapSequential(id -> redis.hmget(StreamKeys.user(id), FIELDS)
+                        .map(kv -> kv.getValueOrElse(""))
+                        .collectList()
+                        .mapNotNull(values -> recipient(id, values, campaignChannels)), ids.size() + 1)
+                .collectList();
     }
 
-    private static Recipient recipient(String id, List<Object> values, List<String> campaignChannels) {
+    private static Recipient recipient(String id, List<String> values, List<String> campaignChannels) {
         String name = text(values.get(0));
         if (name == null) {
             return null;
@@ -152,8 +141,8 @@ public class AudienceResolver {
                 : new Recipient(id, name, text(values.get(1)), text(values.get(2)), text(values.get(3)), channels);
     }
 
-    private static String text(Object value) {
-        return value == null || "".equals(value) ? null : value.toString();
+    private static String text(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private Mono<Integer> append(String marker, Prepared prepared) {

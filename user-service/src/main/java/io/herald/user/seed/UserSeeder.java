@@ -7,14 +7,20 @@ import io.herald.user.ChannelProperties;
 import io.herald.user.UserProperties;
 import io.herald.user.categories.Categories;
 import io.herald.user.users.User;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +36,25 @@ import reactor.util.retry.Retry;
 
 /**
  * Fills the database up to {@code herald.users.seed-count} fake users, after start-up and in the
- * background. The counter {@code users:seeded} advances with each batch in the same Lua step, so a
- * restart seeds only what is missing and never a user twice. Seeded users are a fixture: they get
- * no {@code user_user_created} events. Thread-safe.
+ * background. Each batch is written with single-slot commands only (one {@code HSET} per user, one
+ * {@code ZADD} per category), pipelined, and then the counter {@code users:seeded} advances by a
+ * compare-and-set, so a restart seeds only what is missing. A crash between a batch's writes and
+ * its counter step leaves that batch's users in place and seeds the batch again under new ids: at
+ * most {@value #BATCHES_AHEAD} batches of extra fake users, never a corrupt one. Seeded users are
+ * a fixture: they get no {@code user_user_created} events. Thread-safe.
  */
 @Component
 public class UserSeeder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UserSeeder.class);
-    private static final LuaScript SEED = LuaScript.fromClasspath("io/herald/user/seed/seed-users.lua");
+    private static final LuaScript ADVANCE = LuaScript.fromClasspath("io/herald/user/seed/advance-seeded.lua");
     private static final int BATCHES_AHEAD = 4;
 
+    private final RedisConnections connections;
     private final RedisClusterReactiveCommands<String, String> redis;
+    private final Object writerLock = new Object();
+    // the seeder's own connection, opened on first use; guarded by writerLock
+    private StatefulConnection<String, String> writer;
     private final Categories categories;
     private final UserProperties properties;
     private final ChannelProperties channels;
@@ -54,6 +67,7 @@ public class UserSeeder implements DisposableBean {
 
     UserSeeder(RedisConnections connections, Categories categories, UserProperties properties,
                ChannelProperties channels) {
+        this.connections = connections;
         this.redis = connections.commands();
         this.categories = categories;
         this.properties = properties;
@@ -151,13 +165,16 @@ public class UserSeeder implements DisposableBean {
                     return redis.incrby(StreamKeys.USER_IDS, count).publishOn(scheduler)
                             .map(highest -> batch(fake, first, count, highest - count + 1, createdAt));
                 }, BATCHES_AHEAD)
-                // pipelined: the scripts run in order on the one connection, each checking the counter
-                // its predecessor left, so a refused batch makes every later one refuse too
-                .flatMapSequential(batch -> SEED.<Long>run(redis, ScriptOutputType.INTEGER, batch.keys(), batch.args())
+                // batches are written concurrently, the counter advanced in order: each step checks the
+                // counter its predecessor left, so a refused batch makes every later one refuse too
+                .flatMapSequential(this::write, BATCHES_AHEAD)
+                .concatMap(batch -> ADVANCE.<Long>run(redis, ScriptOutputType.INTEGER,
+                                new String[] {StreamKeys.USERS_SEEDED}, Long.toString(batch.first()),
+                                Integer.toString(batch.users().size()))
                         .next()
                         .flatMap(seeded -> seeded < 0
                                 ? Mono.error(new IllegalStateException("another seeder is running: users:seeded moved"))
-                                : Mono.just(seeded)), BATCHES_AHEAD)
+                                : Mono.just(seeded)))
                 .doOnNext(seeded -> {
                     status = new SeedStatus("RUNNING", seeded, target, null, null);
                     if (seeded % step < size || seeded == target) {
@@ -167,45 +184,61 @@ public class UserSeeder implements DisposableBean {
                 .last(from);
     }
 
-    private record Batch(String[] keys, String[] args) {
+    /** Users number {@code first…}: their hashes by id, and the ids joining each category. */
+    private record Batch(long first, Map<String, Map<String, String>> users, Map<String, List<String>> members) {
     }
 
-    /** Hash fields of a seeded user, sent once per batch rather than once per user. */
-    private static final List<String> FIELDS = List.of(User.NAME, User.EMAIL, User.PHONE, User.DEVICE_TOKEN,
-            User.CATEGORIES, User.CHANNELS, User.CREATED_AT);
-
-    /** Users number {@code first … first+count-1}, ids from {@code firstId}, as script keys and arguments. */
+    /** Users number {@code first … first+count-1}, ids from {@code firstId}. */
     private Batch batch(FakeUsers fake, long first, int count, long firstId, Instant createdAt) {
-        List<String> names = properties.categories();
-        List<String> keys = new ArrayList<>(1 + names.size() + count);
-        keys.add(StreamKeys.USERS_SEEDED);
-        names.forEach(name -> keys.add(StreamKeys.categoryMembers(name)));
-        List<String> args = new ArrayList<>(3 + FIELDS.size() + count * (2 + FIELDS.size()));
-        args.add(Long.toString(first));
-        args.add(Integer.toString(names.size()));
-        args.add(Integer.toString(FIELDS.size()));
-        args.addAll(FIELDS);
+        Map<String, Map<String, String>> users = new LinkedHashMap<>();
+        Map<String, List<String>> members = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             FakeUser user = fake.user(first + i);
             String id = Long.toString(firstId + i);
-            keys.add(StreamKeys.user(id));
-            Map<String, String> hash = new User(id, user.name(), user.email(), user.phone(), user.deviceToken(),
-                    user.categories(), user.channels(), createdAt, null).toHash();
-            args.add(id);
-            StringBuilder numbers = new StringBuilder();
-            for (String category : user.categories()) {
-                numbers.append(names.indexOf(category) + 1).append(' ');
-            }
-            args.add(numbers.toString());
-            for (String field : FIELDS) {
-                args.add(hash.getOrDefault(field, ""));
-            }
+            users.put(id, new User(id, user.name(), user.email(), user.phone(), user.deviceToken(),
+                    user.categories(), user.channels(), createdAt, null).toHash());
+            user.categories().forEach(category -> members.computeIfAbsent(category, c -> new ArrayList<>()).add(id));
         }
-        return new Batch(keys.toArray(String[]::new), args.toArray(String[]::new));
+        return new Batch(first, users, members);
+    }
+
+    /**
+     * Writes a batch's users and memberships, each command in one slot; emits the batch when all
+     * are stored. The commands go out on the seeder's own connection as one flushed pipeline:
+     * per-command reactive plumbing would cost more CPU than Redis spends on them.
+     */
+    private Mono<Batch> write(Batch batch) {
+        return Mono.fromCallable(() -> {
+            List<RedisFuture<?>> replies = new ArrayList<>(batch.users().size() + batch.members().size());
+            synchronized (writerLock) {
+                RedisClusterAsyncCommands<String, String> async = RedisConnections.async(writer());
+                batch.users().forEach((id, hash) -> replies.add(async.hset(StreamKeys.user(id), hash)));
+                batch.members().forEach((category, ids) -> replies.add(async.zadd(StreamKeys.categoryMembers(category),
+                        ids.stream().map(id -> ScoredValue.just(Long.parseLong(id), id)).toArray(ScoredValue[]::new))));
+                writer().flushCommands();
+            }
+            return CompletableFuture.allOf(replies.stream().map(RedisFuture::toCompletableFuture)
+                    .toArray(CompletableFuture[]::new));
+        }).flatMap(Mono::fromFuture).thenReturn(batch);
+    }
+
+    /** The seeder's connection, with commands flushed explicitly; call holding {@code writerLock}. */
+    private StatefulConnection<String, String> writer() {
+        if (writer == null) {
+            writer = connections.dedicated();
+            writer.setAutoFlushCommands(false);
+        }
+        return writer;
     }
 
     @Override
     public void destroy() {
         scheduler.dispose();
+        synchronized (writerLock) {
+            if (writer != null) {
+                connections.release(writer);
+                writer = null;
+            }
+        }
     }
 }

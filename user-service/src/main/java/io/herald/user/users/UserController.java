@@ -4,6 +4,7 @@ import io.herald.kit.ProblemException;
 import io.herald.user.categories.Categories;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -65,11 +66,11 @@ class UserController {
     Mono<User> updatePreferences(@PathVariable String id, @Valid @RequestBody Preferences body) {
         List<String> wantedCategories = UserRules.distinct(body.categories());
         List<String> wantedChannels = UserRules.distinct(body.channels());
-        return Mono.defer(() -> existing(id).flatMap(current -> rules.check(wantedCategories, wantedChannels,
-                                current.email(), current.phone(), current.deviceToken())
+        return Mono.defer(() -> existingStored(id).flatMap(current -> rules.check(wantedCategories, wantedChannels,
+                                current.user().email(), current.user().phone(), current.user().deviceToken())
                         .then(Mono.defer(() -> {
-                            User updated = current.withPreferences(wantedCategories, wantedChannels, now());
-                            return users.updatePreferences(current, updated).flatMap(write -> outcome(id, write, updated));
+                            User updated = current.user().withPreferences(wantedCategories, wantedChannels, now());
+                            return users.updatePreferences(current, updated).flatMap(write -> outcome(write, updated));
                         }))))
                 .retryWhen(retryOnConcurrentChange(id));
     }
@@ -77,8 +78,8 @@ class UserController {
     /** 204; 404 when unknown. */
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
-        return Mono.defer(() -> existing(id).flatMap(current -> users.delete(current)
-                        .flatMap(write -> outcome(id, write, current))))
+        return Mono.defer(() -> existingStored(id).flatMap(current -> users.delete(current)
+                        .flatMap(write -> outcome(write, current))))
                 .retryWhen(retryOnConcurrentChange(id))
                 .thenReturn(ResponseEntity.noContent().<Void>build());
     }
@@ -102,23 +103,24 @@ class UserController {
     }
 
     private Mono<User> existing(String id) {
+        return existingStored(id).map(UserRepository.Stored::user);
+    }
+
+    private Mono<UserRepository.Stored> existingStored(String id) {
         if (!isId(id)) {
             return Mono.error(ProblemException.notFound("User " + id));
         }
-        return users.find(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("User " + id)));
+        return users.findStored(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("User " + id)));
     }
 
-    private static <T> Mono<T> outcome(String id, UserRepository.Write write, T value) {
-        return switch (write) {
-            case DONE -> Mono.just(value);
-            case MISSING -> Mono.error(ProblemException.notFound("User " + id));
-            case CHANGED -> Mono.error(new ConcurrentChange());
-        };
+    private static <T> Mono<T> outcome(UserRepository.Write write, T value) {
+        return write == UserRepository.Write.DONE ? Mono.just(value) : Mono.error(new ConcurrentChange());
     }
 
     /** Applies the request again when the user changed under it; 409 when it keeps changing. */
     private static Retry retryOnConcurrentChange(String id) {
-        return Retry.max(CONFLICT_RETRIES).filter(ConcurrentChange.class::isInstance)
+        // a short pause: the change that got in first is usually projected within a millisecond
+        return Retry.fixedDelay(CONFLICT_RETRIES, Duration.ofMillis(5)).filter(ConcurrentChange.class::isInstance)
                 .onRetryExhaustedThrow((spec, signal) -> new ProblemException(HttpStatus.CONFLICT, "Concurrent change",
                         "User " + id + " kept changing while this request was applied; retry it."));
     }

@@ -2,13 +2,10 @@ package io.herald.user.users;
 
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventNames;
-import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.herald.user.EnvelopeArgs;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,25 +17,27 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Users in Redis: hash {@code user:<id>} plus the member sets of its categories, written together
- * with the {@code users} stream event in one Lua step, so that the indexes never disagree with
- * the users and no change goes unannounced. Thread-safe.
+ * Users in Redis: hash {@code user:<id>} plus the member sets of its categories, changed through
+ * {@link UserChanges} (event first, then its projection, each step in one Redis Cluster slot) so
+ * that no change goes unannounced and the indexes follow every change. Thread-safe.
  */
 @Component
 class UserRepository {
 
-    /** Outcome of a conditional write: done, no such user, or the user changed meanwhile. */
-    enum Write { DONE, MISSING, CHANGED }
+    /** Outcome of a conditional write: done, or the user changed meanwhile. */
+    enum Write { DONE, CHANGED }
 
-    private static final LuaScript CREATE = LuaScript.fromClasspath("io/herald/user/users/create-user.lua");
-    private static final LuaScript UPDATE = LuaScript.fromClasspath("io/herald/user/users/update-preferences.lua");
-    private static final LuaScript DELETE = LuaScript.fromClasspath("io/herald/user/users/delete-user.lua");
+    /** A user as stored, with the version a conditional write must name. */
+    record Stored(User user, String version) {
+    }
 
     private final RedisClusterReactiveCommands<String, String> redis;
+    private final UserChanges changes;
     private final EventCodec codec;
 
-    UserRepository(RedisConnections connections, EventCodec codec) {
+    UserRepository(RedisConnections connections, UserChanges changes, EventCodec codec) {
         this.redis = connections.commands();
+        this.changes = changes;
         this.codec = codec;
     }
 
@@ -47,50 +46,47 @@ class UserRepository {
                       List<String> channels) {
         return redis.incr(StreamKeys.USER_IDS).flatMap(next -> {
             User user = new User(Long.toString(next), name, email, phone, deviceToken, categories, channels, now(), null);
-            List<String> keys = new ArrayList<>(List.of(StreamKeys.user(user.id()), StreamKeys.USERS));
-            categories.forEach(c -> keys.add(StreamKeys.categoryMembers(c)));
-            List<String> args = new ArrayList<>();
-            args.add(user.id());
-            Map<String, String> hash = user.toHash();
-            args.add(Integer.toString(hash.size()));
-            hash.forEach((field, value) -> {
-                args.add(field);
-                args.add(value);
-            });
-            args.addAll(EnvelopeArgs.of(codec.envelope(EventNames.USER_CREATED, user)));
-            return run(CREATE, keys, args).flatMap(result -> result == 1 ? Mono.just(user)
-                    : Mono.error(new IllegalStateException("user id " + user.id() + " is taken; is "
-                            + StreamKeys.USER_IDS + " behind the stored users?")));
+            return changes.append(user.id(), UserChanges.NEW, codec.envelope(EventNames.USER_CREATED, user))
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException("user id " + user.id()
+                            + " is taken; is " + StreamKeys.USER_IDS + " behind the stored users?")))
+                    .flatMap(version -> project(user.id(), version, user.toHash()))
+                    .thenReturn(user);
         });
     }
 
     /** The user, or empty when there is none with this id. */
     Mono<User> find(String id) {
-        return redis.hgetall(StreamKeys.user(id)).collectMap(kv -> kv.getKey(), kv -> kv.getValue())
-                .mapNotNull(hash -> User.fromHash(id, hash));
+        return findStored(id).map(Stored::user);
     }
 
-    /** Replaces the preferences of {@code current} (as read) and announces the change. */
-    Mono<Write> updatePreferences(User current, User updated) {
-        List<String> leave = current.categories().stream().filter(c -> !updated.categories().contains(c)).toList();
-        List<String> join = updated.categories().stream().filter(c -> !current.categories().contains(c)).toList();
-        List<String> keys = new ArrayList<>(List.of(StreamKeys.user(current.id()), StreamKeys.USERS));
-        leave.forEach(c -> keys.add(StreamKeys.categoryMembers(c)));
-        join.forEach(c -> keys.add(StreamKeys.categoryMembers(c)));
-        List<String> args = new ArrayList<>(List.of(User.join(current.categories()), current.id(),
-                Integer.toString(leave.size()), User.join(updated.categories()), User.join(updated.channels()),
-                updated.updatedAt().toString()));
-        args.addAll(EnvelopeArgs.of(codec.envelope(EventNames.USER_UPDATED, updated)));
-        return run(UPDATE, keys, args).map(UserRepository::write);
+    /** The user with its version, or empty when there is none with this id. */
+    Mono<Stored> findStored(String id) {
+        return redis.hgetall(StreamKeys.user(id)).collectMap(kv -> kv.getKey(), kv -> kv.getValue())
+                .mapNotNull(hash -> {
+                    User user = User.fromHash(id, hash);
+                    return user == null ? null : new Stored(user, hash.getOrDefault(UserChanges.VERSION, ""));
+                });
+    }
+
+    /** Replaces the preferences of {@code current} (as read) with those of {@code updated} and announces it. */
+    Mono<Write> updatePreferences(Stored current, User updated) {
+        return changes.append(updated.id(), current.version(), codec.envelope(EventNames.USER_UPDATED, updated))
+                .flatMap(version -> project(updated.id(), version, updated.toHash()).thenReturn(Write.DONE))
+                .defaultIfEmpty(Write.CHANGED);
     }
 
     /** Deletes {@code current} (as read) and announces it. */
-    Mono<Write> delete(User current) {
-        List<String> keys = new ArrayList<>(List.of(StreamKeys.user(current.id()), StreamKeys.USERS));
-        current.categories().forEach(c -> keys.add(StreamKeys.categoryMembers(c)));
-        List<String> args = new ArrayList<>(List.of(User.join(current.categories()), current.id()));
-        args.addAll(EnvelopeArgs.of(codec.envelope(EventNames.USER_DELETED, new UserDeleted(current.id(), now()))));
-        return run(DELETE, keys, args).map(UserRepository::write);
+    Mono<Write> delete(Stored current) {
+        String id = current.user().id();
+        return changes.append(id, current.version(),
+                        codec.envelope(EventNames.USER_DELETED, new UserDeleted(id, now())))
+                .flatMap(version -> project(id, version, null).thenReturn(Write.DONE))
+                .defaultIfEmpty(Write.CHANGED);
+    }
+
+    /** The in-line projection of an appended change, so the caller reads its own write. */
+    private Mono<Void> project(String id, String version, Map<String, String> hash) {
+        return changes.apply(id, version, hash).then(changes.converge(id));
     }
 
     /** Up to {@code limit} members of a category with ids above {@code after}, in id order. */
@@ -122,15 +118,6 @@ class UserRepository {
                 .flatMapSequential(id -> find(id).map(List::of).defaultIfEmpty(List.of()), 256)
                 .flatMapIterable(user -> user)
                 .collectList();
-    }
-
-    private Mono<Long> run(LuaScript script, List<String> keys, List<String> args) {
-        return script.<Long>run(redis, ScriptOutputType.INTEGER, keys.toArray(String[]::new),
-                args.toArray(String[]::new)).next();
-    }
-
-    private static Write write(long result) {
-        return result == 1 ? Write.DONE : result == 0 ? Write.MISSING : Write.CHANGED;
     }
 
     private static Instant now() {
