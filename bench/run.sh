@@ -6,13 +6,16 @@
 #
 #   bench/run.sh [--users N] [--channels email,sms,push|log] [--category NAME] [--keep]
 #                [--aof everysec|always] [--timeout 15m] [--tx 200] [--tx-rate 20] [--idle 10]
-#                [--warmup 1] [--jfr SERVICE]... [--rebuild]
+#                [--warmup 1] [--jfr SERVICE]... [--rebuild] [--cluster]
 #
 #   --channels log   means sms+push only (the log senders); email goes to the bench's SMTP sink
 #   --keep           keep the services' logs and the Redis directory (bench/results/run-<timestamp>/)
 #   --warmup N       campaigns run first (JIT warm-up) and reported apart; 0 measures the cold run
 #   --jfr SERVICE    record SERVICE with Java Flight Recorder and summarise its hottest methods
 #   --rebuild        rebuild the jars even if they exist
+#   --cluster        run the campaign twice, on one Redis and on a local Redis Cluster (6 nodes: 3 masters,
+#                    3 replicas; channel streams in 3 partitions), into two sections of one JSON report,
+#                    with each master's hot-path calls, ops/s, CPU and memory
 #   HERALD_JAVA_OPTS JVM flags of the services (default: the same as start.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -53,7 +53,8 @@ class CampaignDeliveryIntegrationTests {
 
     @BeforeAll
     static void startHeraldAndCreateThreeUsers() {
-        stack = HeraldStack.start(RealRedisExtension.current().url(), smtp.getSmtp().getPort(), Map.of(), "delivery");
+        stack = HeraldStack.start(RealRedisExtension.current().url(), smtp.getSmtp().getPort(), Map.of(),
+                RealRedisExtension.current().isCluster() ? "delivery-cluster" : "delivery");
         ada = createUser(Map.of("name", "Ada Finance", "email", "ada@example.com",
                 "categories", List.of("Finance"), "channels", List.of("email")));
         bob = createUser(Map.of("name", "Bob Both", "phone", "+4915112345678", "deviceToken", "device-token-bob",

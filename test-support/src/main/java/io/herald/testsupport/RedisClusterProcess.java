@@ -38,6 +38,14 @@ public final class RedisClusterProcess implements TestRedis {
 
     /** Starts six nodes on free ports (each port and its bus port, +10000), creates the cluster and waits until it is ready. */
     public static RedisClusterProcess start(Path binary) {
+        return start(binary, List.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, with {@code extraArguments} for every node (e.g. {@code --appendonly yes}),
+     * and the nodes' files under a new directory in {@code java.io.tmpdir}.
+     */
+    public static RedisClusterProcess start(Path binary, List<String> extraArguments) {
         Path root;
         try {
             root = Files.createTempDirectory("herald-cluster-");
@@ -49,8 +57,10 @@ public final class RedisClusterProcess implements TestRedis {
         try {
             for (int port : freePorts()) {
                 Path directory = Files.createDirectories(root.resolve(Integer.toString(port)));
-                nodes.add(RedisServerProcess.start(binary, port, directory, List.of("--cluster-enabled", "yes",
-                        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", NODE_TIMEOUT_MS)));
+                List<String> arguments = new ArrayList<>(List.of("--cluster-enabled", "yes",
+                        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", NODE_TIMEOUT_MS));
+                arguments.addAll(extraArguments);
+                nodes.add(RedisServerProcess.start(binary, port, directory, arguments));
             }
             List<String> create = new ArrayList<>(List.of("--cluster", "create"));
             nodes.forEach(node -> create.add("127.0.0.1:" + node.port()));
@@ -139,6 +149,11 @@ public final class RedisClusterProcess implements TestRedis {
     @Override
     public void flushAll() {
         ClusterReadiness.flushMasters(ports());
+    }
+
+    /** The pid of the node on {@code port}, or -1 while it is stopped. */
+    public long pid(int port) {
+        return nodes.stream().filter(n -> n.port() == port).findFirst().map(RedisServerProcess::pid).orElse(-1L);
     }
 
     /** The ports of the current masters. */

@@ -70,6 +70,11 @@ public final class RedisServerProcess implements TestRedis {
         return server;
     }
 
+    /** The pid of the running server, or -1 while it is stopped. */
+    public synchronized long pid() {
+        return process != null && process.isAlive() ? process.pid() : -1;
+    }
+
     /** The working directory of this server. */
     Path directory() {
         return directory;

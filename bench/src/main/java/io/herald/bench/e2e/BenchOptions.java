@@ -23,6 +23,7 @@ import java.util.List;
  * @param root the repository
  * @param javaOptions JVM flags of the services ({@code HERALD_JAVA_OPTS}, else start.sh's defaults)
  * @param startTimeout how long a service may take to report healthy
+ * @param cluster run the campaign twice, on one Redis and on a 3-master Redis Cluster, into one report
  * @param warmup campaigns run (and reported apart) before the measured one, so that it measures
  *     the services warm rather than their JIT compilers: in a cold 100,000-user campaign the
  *     compiler threads took a third of a channel worker's CPU
@@ -30,7 +31,7 @@ import java.util.List;
 public record BenchOptions(int users, List<String> channels, String category, boolean keep, String appendFsync,
                            Duration timeout, int transactional, int transactionalRate, int idle,
                            int baselineRequests, List<String> jfr, Path root, List<String> javaOptions,
-                           Duration startTimeout, int warmup) {
+                           Duration startTimeout, int warmup, boolean cluster) {
 
     /** The same flags as start.sh, so the bench measures what users run. */
     public static final String DEFAULT_JAVA_OPTS = "-Xms96m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
@@ -50,6 +51,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
         Path root = Path.of("").toAbsolutePath();
         Duration startTimeout = Duration.ofMinutes(3);
         int warmup = 1;
+        boolean cluster = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -67,6 +69,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                 case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--start-timeout" -> startTimeout = duration(value(args, ++i, arg));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
+                case "--cluster" -> cluster = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -74,7 +77,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
             throw new IllegalArgumentException("--aof must be everysec, always or no");
         }
         return new BenchOptions(users, channels, category, keep, aof, timeout, tx, txRate, idle, baseline,
-                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup);
+                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup, cluster);
     }
 
     /** {@code log} → sms and push (the log senders); else a comma-separated list. */

@@ -1,6 +1,6 @@
 package io.herald.bench.e2e;
 
-import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.Channels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,10 +43,12 @@ final class CampaignPhase {
 
         Map<String, Object> result = new LinkedHashMap<>();
         Map<String, Object> channels = new LinkedHashMap<>();
+        // the services' herald.channel-partitions is auto: 1 on one Redis, 3 on a cluster
+        Channels partitions = Channels.of(options.channels(), "auto", redis.isCluster());
         long delivered = 0;
         List<Long> allLatencies = new ArrayList<>();
         for (String channel : options.channels()) {
-            ChannelLedger ledger = ChannelLedger.read(redis, StreamKeys.notify(channel), watch.id());
+            ChannelLedger ledger = ChannelLedger.readAll(redis, partitions.bulkStreams(channel), watch.id());
             long postedMillis = watch.posted().toEpochMilli();
             long[] latencies = new long[ledger.deliveredAtMillis().length];
             for (int i = 0; i < latencies.length; i++) {

@@ -63,6 +63,27 @@ public record ChannelLedger(String stream, long targeted, long delivered, long f
                 counters.deadLettered, counters.cancelled, counters.skipped, records, byStatus, java.util.Arrays.copyOf(at, delivered));
     }
 
+    /** {@link #read} of every partition stream of a channel, added up (as campaign-service does). */
+    public static ChannelLedger readAll(RedisAccess redis, java.util.List<String> streams, String campaignId) {
+        ChannelLedger sum = null;
+        for (String stream : streams) {
+            ChannelLedger one = read(redis, stream, campaignId);
+            sum = sum == null ? one : sum.plus(one);
+        }
+        return sum;
+    }
+
+    private ChannelLedger plus(ChannelLedger other) {
+        Map<String, Long> byStatus = new TreeMap<>(recordsByStatus);
+        other.recordsByStatus.forEach((status, count) -> byStatus.merge(status, count, Long::sum));
+        long[] at = java.util.Arrays.copyOf(deliveredAtMillis, deliveredAtMillis.length + other.deliveredAtMillis.length);
+        System.arraycopy(other.deliveredAtMillis, 0, at, deliveredAtMillis.length, other.deliveredAtMillis.length);
+        String name = stream.replaceAll(":\\d+$", "");
+        return new ChannelLedger(name, targeted + other.targeted, delivered + other.delivered, failed + other.failed,
+                deadLettered + other.deadLettered, cancelled + other.cancelled, skipped + other.skipped, records + other.records,
+                byStatus, at);
+    }
+
     /** delivered + failed + dead-lettered + cancelled + skipped: notifications that reached an end. */
     public long settled() {
         return delivered + failed + deadLettered + cancelled + skipped;

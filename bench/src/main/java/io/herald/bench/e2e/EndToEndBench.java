@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import io.herald.testsupport.RedisClusterProcess;
+import io.herald.testsupport.RedisServerProcess;
 
 /**
  * Herald's end-to-end benchmark (issue 9), one run: Redis baseline, service start-up, seeding,
@@ -32,9 +34,17 @@ public final class EndToEndBench {
         Path runDirectory = results.resolve("run-" + stamp);
         Files.createDirectories(runDirectory);
         Map<String, Object> report;
-        Thread watchdog = Watchdog.start(options.timeout());
-        try (Run run = new Run(options, runDirectory)) {
-            report = run.execute();
+        Thread watchdog = Watchdog.start(options.cluster() ? options.timeout().multipliedBy(2) : options.timeout());
+        try {
+            if (options.cluster()) {
+                report = new LinkedHashMap<>();
+                report.put("timestamp", Instant.now().toString());
+                report.put("standalone", runOnce(options, runDirectory.resolve("standalone"), false));
+                report.put("cluster", runOnce(options, runDirectory.resolve("cluster"), true));
+                report.put("comparison", Report.comparison(report));
+            } else {
+                report = runOnce(options, runDirectory, false);
+            }
             watchdog.interrupt();
         } catch (RuntimeException e) {
             System.err.println("bench: FAILED: " + e.getMessage() + " (logs kept in " + runDirectory + ")");
@@ -42,7 +52,13 @@ public final class EndToEndBench {
         }
         Path json = results.resolve(stamp + ".json");
         Report.write(report, json);
-        System.out.println(Report.table(report));
+        if (options.cluster()) {
+            System.out.println("\n== one Redis ==" + Report.table(report.get("standalone")));
+            System.out.println("== Redis Cluster, 3 masters + 3 replicas ==" + Report.table(report.get("cluster")));
+            System.out.println(Report.clusterTable(report));
+        } else {
+            System.out.println(Report.table(report));
+        }
         System.out.println("bench: results written to " + json);
         if (!options.keep()) {
             Processes.deleteTree(runDirectory);
@@ -51,21 +67,31 @@ public final class EndToEndBench {
         }
     }
 
+    private static Map<String, Object> runOnce(BenchOptions options, Path directory, boolean onCluster) throws Exception {
+        Files.createDirectories(directory);
+        try (Run run = new Run(options, directory, onCluster)) {
+            return run.execute();
+        }
+    }
+
     /** One run's processes and measurements; closing it stops everything it started. */
     static final class Run implements AutoCloseable {
 
         private final BenchOptions options;
         private final Path directory;
+        private final boolean onCluster;
         private final RedisServer redis;
+        private RedisClusterProcess cluster;
         private final SmtpSink smtp;
         private final ProcessSampler sampler = new ProcessSampler();
         private RedisAccess access;
         private Stack stack;
 
-        Run(BenchOptions options, Path directory) {
+        Run(BenchOptions options, Path directory, boolean onCluster) {
             this.options = options;
             this.directory = directory;
-            this.redis = new RedisServer(directory, options.appendFsync());
+            this.onCluster = onCluster;
+            this.redis = onCluster ? null : new RedisServer(directory, options.appendFsync());
             this.smtp = new SmtpSink();
         }
 
@@ -75,15 +101,28 @@ public final class EndToEndBench {
             report.put("options", Map.of("users", options.users(), "channels", options.channels(), "warmup", options.warmup(),
                     "aof", String.valueOf(options.appendFsync()), "transactional", options.transactional(),
                     "transactionalPerSecond", options.transactionalRate(), "javaOptions", options.javaOptions()));
-            step("starting redis-server" + (options.appendFsync() == null ? " (no persistence)" : " (AOF " + options.appendFsync() + ")"));
-            redis.start();
-            access = new RedisAccess(redis.url());
-            report.put("machine", Machine.describe(access));
-            step("baseline: redis-benchmark -P 50 -n " + options.baselineRequests() + " XADD");
-            double baseline = XaddBaseline.measure(redis, options.baselineRequests(), access);
-            report.put("xaddBaselinePerSecond", Math.round(baseline));
+            String persistence = options.appendFsync() == null ? " (no persistence)" : " (AOF " + options.appendFsync() + ")";
+            double baseline = 0;
+            if (onCluster) {
+                step("starting a Redis Cluster: 6 redis-server nodes, 3 masters + 3 replicas" + persistence);
+                List<String> aof = options.appendFsync() == null ? List.of()
+                        : List.of("--appendonly", "yes", "--appendfsync", options.appendFsync());
+                cluster = RedisClusterProcess.start(RedisServerProcess.findBinary().orElseThrow(), aof);
+                access = new RedisAccess(cluster.url());
+                report.put("machine", Machine.describe(access));
+                report.put("masters", cluster.masterPorts());
+                cluster.ports().forEach(port -> sampler.watch("redis-" + port, () -> cluster.pid(port)));
+            } else {
+                step("starting redis-server" + persistence);
+                redis.start();
+                access = new RedisAccess(redis.url());
+                report.put("machine", Machine.describe(access));
+                step("baseline: redis-benchmark -P 50 -n " + options.baselineRequests() + " XADD");
+                baseline = XaddBaseline.measure(redis, options.baselineRequests(), access);
+                report.put("xaddBaselinePerSecond", Math.round(baseline));
+                sampler.watch("redis-server", redis::pid);
+            }
             smtp.start();
-            sampler.watch("redis-server", redis::pid);
             sampler.start();
             report.put("startupMs", startServices());
             report.put("seeding", awaitSeeding());
@@ -99,15 +138,25 @@ public final class EndToEndBench {
             }
             report.put("warmup", warmups);
             step("campaign to " + audience.category() + " (" + audience.members() + " subscribers), channels " + options.channels());
+            MasterStats masters = onCluster ? new MasterStats(cluster.masterPorts()) : null;
+            if (masters != null) {
+                masters.start();
+            }
             Map<String, Object> campaign = new CampaignPhase(stack, access, smtp, options).run(audience, sampler, "campaign");
             report.putAll(campaign);
-            double perSecond = ((Number) campaign.getOrDefault("endToEndPerSecond", 0)).doubleValue();
-            report.put("ratioToXaddBaseline", Math.round(perSecond / baseline * 1000) / 1000.0);
+            if (masters != null) {
+                report.put("perMaster", masters.stop());
+            } else {
+                double perSecond = ((Number) campaign.getOrDefault("endToEndPerSecond", 0)).doubleValue();
+                report.put("ratioToXaddBaseline", Math.round(perSecond / baseline * 1000) / 1000.0);
+            }
             step("idle for " + options.idle() + " s");
             sampler.phase("idle");
             Waits.pause(Duration.ofSeconds(options.idle()));
             report.put("resources", Report.resources(sampler.samples(), names()));
-            report.put("redisUsedMemoryMb", access.usedMemory() / 1024 / 1024);
+            if (!onCluster) {
+                report.put("redisUsedMemoryMb", access.usedMemory() / 1024 / 1024);
+            }
             report.put("loadAverageAtEnd", Machine.loadAverage());
             stopServices();
             report.put("profiles", Profiles.summarise(options.jfr(), directory));
@@ -115,7 +164,8 @@ public final class EndToEndBench {
         }
 
         private Map<String, Long> startServices() {
-            Stack.Settings settings = new Stack.Settings(options.root(), directory, redis.url(), smtp.port(), API_KEY,
+            Stack.Settings settings = new Stack.Settings(options.root(), directory,
+                    onCluster ? cluster.url() : redis.url(), smtp.port(), API_KEY,
                     options.channels(), options.javaOptions());
             stack = new Stack(settings);
             Map<String, Long> startup = new LinkedHashMap<>();
@@ -150,7 +200,11 @@ public final class EndToEndBench {
 
         private List<String> names() {
             List<String> names = new ArrayList<>(Stack.MODULES);
-            names.add("redis-server");
+            if (onCluster) {
+                cluster.ports().forEach(port -> names.add("redis-" + port));
+            } else {
+                names.add("redis-server");
+            }
             return names;
         }
 
@@ -164,7 +218,12 @@ public final class EndToEndBench {
                 access.close();
             }
             smtp.close();
-            redis.close();
+            if (redis != null) {
+                redis.close();
+            }
+            if (cluster != null) {
+                cluster.close();
+            }
         }
     }
 

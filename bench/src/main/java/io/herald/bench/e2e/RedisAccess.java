@@ -1,34 +1,41 @@
 package io.herald.bench.e2e;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import java.time.Duration;
+import io.herald.eventstore.RedisConnections;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.Map;
 
 /**
  * The bench's own Redis connection, for reading counters and delivery records (blocking calls:
- * the harness is a command-line program). Reconnects by itself after a Redis restart.
+ * the harness is a command-line program), to one Redis or to a cluster ({@code url} a
+ * comma-separated list of node URLs). Reconnects by itself after a Redis restart.
  */
 public final class RedisAccess implements AutoCloseable {
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisConnections connections;
+    private final RedisClusterCommands<String, String> sync;
 
     public RedisAccess(String url) {
-        this.client = RedisClient.create(url);
-        this.client.setDefaultTimeout(Duration.ofSeconds(10));
-        this.connection = client.connect();
+        this.connections = RedisConnections.createFor(url);
+        this.sync = RedisConnections.sync(connections.dedicated());
     }
 
-    public RedisCommands<String, String> sync() {
-        return connection.sync();
+    public RedisClusterCommands<String, String> sync() {
+        return sync;
     }
 
-    /** The fields of {@code INFO <section>} as a map. */
+    public boolean isCluster() {
+        return connections.isCluster();
+    }
+
+    /** The fields of {@code INFO <section>} as a map (of one node of a cluster). */
     public Map<String, String> info(String section) {
+        return parseInfo(sync().info(section));
+    }
+
+    /** {@code INFO} text as a map of its fields. */
+    public static Map<String, String> parseInfo(String info) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
-        for (String line : sync().info(section).split("\r?\n")) {
+        for (String line : info.split("\r?\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && !line.startsWith("#")) {
                 fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
@@ -43,7 +50,6 @@ public final class RedisAccess implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown();
+        connections.close();
     }
 }

@@ -87,7 +87,9 @@ public final class Report {
                 + m.path("jdk").asString() + ", Redis " + m.path("redis").asString());
         line(out, "load average (start → end)", m.path("loadAverageAtStart").asString() + " → "
                 + r.path("loadAverageAtEnd").asString());
-        line(out, "XADD baseline (redis-benchmark -P 50)", r.path("xaddBaselinePerSecond").asLong() + " /s");
+        if (r.has("xaddBaselinePerSecond")) {
+            line(out, "XADD baseline (redis-benchmark -P 50)", r.path("xaddBaselinePerSecond").asLong() + " /s");
+        }
         r.path("startupMs").properties().forEach(e -> line(out, "start-up " + e.getKey(), e.getValue().asLong() + " ms"));
         JsonNode seed = r.path("seeding");
         line(out, "seeding", seed.path("users").asLong() + " users in " + seed.path("loggedMs").asLong() + " ms");
@@ -105,7 +107,7 @@ public final class Report {
                     + ", skipped " + ch.path("skipped").asLong() + "), " + ch.path("perSecond").asLong() + " /s, latency " + latency(ch.path("latencyMs")));
         });
         line(out, "end-to-end", r.path("delivered").asLong() + " notifications, " + r.path("endToEndPerSecond").asLong()
-                + " /s, ratio to XADD " + r.path("ratioToXaddBaseline").asDouble());
+                + " /s" + (r.has("ratioToXaddBaseline") ? ", ratio to XADD " + r.path("ratioToXaddBaseline").asDouble() : ""));
         line(out, "campaign latency", latency(r.path("latencyMs")));
         JsonNode tx = r.path("transactional");
         line(out, "transactional", tx.path("notifications").asLong() + " sent, " + tx.path("undelivered").asLong()
@@ -118,7 +120,44 @@ public final class Report {
             line(out, "resources " + e.getKey(), "seed " + usage(p.path("seed")) + "; campaign " + usage(p.path("campaign"))
                     + "; idle " + usage(p.path("idle")));
         });
-        line(out, "Redis used memory", r.path("redisUsedMemoryMb").asLong() + " MB after the run");
+        if (r.has("redisUsedMemoryMb")) {
+            line(out, "Redis used memory", r.path("redisUsedMemoryMb").asLong() + " MB after the run");
+        }
+        return out.toString();
+    }
+
+    /** The two runs of {@code --cluster} side by side: throughput, and how the cluster spread the work. */
+    static Map<String, Object> comparison(Map<String, Object> report) {
+        JsonNode one = JSON.valueToTree(report.get("standalone"));
+        JsonNode cluster = JSON.valueToTree(report.get("cluster"));
+        Map<String, Object> comparison = new java.util.LinkedHashMap<>();
+        comparison.put("standaloneEndToEndPerSecond", one.path("endToEndPerSecond").asLong());
+        comparison.put("clusterEndToEndPerSecond", cluster.path("endToEndPerSecond").asLong());
+        comparison.put("clusterMaxMasterShare", cluster.path("perMaster").path("maxShare").asDouble());
+        comparison.put("noMasterAboveHalf", cluster.path("perMaster").path("noMasterAboveHalf").asBoolean());
+        comparison.put("bothCompleted", one.path("campaign").path("completed").asBoolean()
+                && cluster.path("campaign").path("completed").asBoolean());
+        return comparison;
+    }
+
+    /** Per master of the cluster run: hot-path calls and share, ops/s, CPU and memory. */
+    static String clusterTable(Object report) {
+        JsonNode r = JSON.valueToTree(report);
+        JsonNode cluster = r.path("cluster");
+        StringBuilder out = new StringBuilder("\n");
+        cluster.path("perMaster").path("masters").properties().forEach(e -> {
+            JsonNode m = e.getValue();
+            JsonNode cpu = cluster.path("resources").path("redis-" + e.getKey().substring(e.getKey().indexOf(':') + 1));
+            line(out, "master " + e.getKey(), m.path("hotPathCalls").asLong() + " calls (share "
+                    + m.path("share").asDouble() + "), " + m.path("opsPerSecond").asLong() + " ops/s, campaign "
+                    + usage(cpu.path("campaign")) + ", used_memory " + m.path("usedMemoryMb").asLong() + " MB, top "
+                    + m.path("topCommands"));
+        });
+        JsonNode c = r.path("comparison");
+        line(out, "end-to-end one Redis vs cluster", c.path("standaloneEndToEndPerSecond").asLong() + " /s vs "
+                + c.path("clusterEndToEndPerSecond").asLong() + " /s");
+        line(out, "largest master share of hot path", c.path("clusterMaxMasterShare").asDouble()
+                + (c.path("noMasterAboveHalf").asBoolean() ? " (no master above half)" : " (ABOVE HALF)"));
         return out.toString();
     }
 

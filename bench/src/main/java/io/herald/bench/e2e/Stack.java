@@ -28,6 +28,7 @@ public final class Stack implements AutoCloseable {
     /**
      * @param root the repository (holding {@code <module>/target/<module>-0.1.0-SNAPSHOT.jar})
      * @param logs where each process's log file goes
+     * @param redisUrl one Redis, or the comma-separated node URLs of a cluster
      * @param channels {@code HERALD_CHANNELS} of every service
      * @param javaOptions the JVM flags of every service
      */
@@ -60,7 +61,11 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException("missing " + jar + ": build it first (bench/run.sh does)");
         }
         Map<String, String> env = new HashMap<>();
-        env.put("SPRING_DATA_REDIS_URL", settings.redisUrl());
+        if (settings.redisUrl().contains(",")) {
+            env.put("SPRING_DATA_REDIS_CLUSTER_NODES", settings.redisUrl().replace("redis://", ""));
+        } else {
+            env.put("SPRING_DATA_REDIS_URL", settings.redisUrl());
+        }
         env.put("HERALD_API_KEY", settings.apiKey());
         env.put("HERALD_CHANNELS", String.join(",", settings.channels()));
         env.put("HERALD_INSTANCE_ID", name);
