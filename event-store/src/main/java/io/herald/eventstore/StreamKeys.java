@@ -195,6 +195,17 @@ public final class StreamKeys {
         return "channel-totals:{" + stream + "}";
     }
 
+    /**
+     * The notifications settled on one channel stream on one UTC day, by recipient: a sorted set
+     * of members {@code <userId>:<13-digit 9999999999999 - settledAtMillis>:<notificationId>} at
+     * score 0, so one user's members are contiguous and newest first ({@code ZRANGEBYLEX}). Written
+     * with the outcome (hence tagged with the stream); expires when the history retention has
+     * passed the day.
+     */
+    public static String userNotifications(String stream, java.time.LocalDate day) {
+        return "user-notifications:{" + stream + "}:" + day;
+    }
+
     /** The token bucket that limits a channel's send rate across all worker instances (hash). */
     public static String rateLimit(String channel) {
         return "rate-limit:{" + notify(channel) + "}";

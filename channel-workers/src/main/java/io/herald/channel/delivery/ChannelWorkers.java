@@ -4,6 +4,7 @@ import io.herald.channel.ratelimit.RateLimiter;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.kit.KitProperties;
 import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.StreamConsumer;
 import io.herald.kit.StreamConsumers;
@@ -33,7 +34,7 @@ public class ChannelWorkers {
 
     ChannelWorkers(ChannelsProperties channels, WorkerProperties workers, List<ChannelSender> senders,
                    StreamConsumers streamConsumers, RedisConnections connections, EventCodec codec,
-                   CancelledCampaigns cancellations, RateLimiter rateLimiter) {
+                   CancelledCampaigns cancellations, RateLimiter rateLimiter, KitProperties kit) {
         // bulk traffic on connections of its own: its 500-entry reads and completions never queue
         // ahead of a transactional notification's commands on the shared connection
         RedisConnections bulk = connections.lane();
@@ -46,9 +47,9 @@ public class ChannelWorkers {
                         + "serves it; senders: " + byChannel.keySet());
             }
             var priorityHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
-                    rateLimiter, true, workers.priorityConcurrency());
+                    rateLimiter, true, workers.priorityConcurrency(), kit.historyRetention());
             var bulkHandler = new DeliveryHandler(sender, codec, bulk.commands(), cancellations,
-                    rateLimiter, false, workers.concurrency());
+                    rateLimiter, false, workers.concurrency(), kit.historyRetention());
             String priorityStream = StreamKeys.priority(channel);
             for (int i = 0; i < workers.priorityConsumers(); i++) {
                 consumers.add(streamConsumers.registerBatches(settings(streamConsumers, workers, channel, priorityStream, i)
