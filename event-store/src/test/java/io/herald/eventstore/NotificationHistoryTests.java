@@ -20,9 +20,11 @@ class NotificationHistoryTests {
                 NotificationHistory.member("123", early.plusSeconds(30), "c1:123:sms")));
         Collections.sort(members);
 
-        assertThat(members.get(0)).startsWith(NotificationHistory.prefix("12")).endsWith("c2:12:email");
-        assertThat(members.get(1)).endsWith("c1:12:email");
-        assertThat(members.get(2)).startsWith(NotificationHistory.prefix("123"));
+        // "123:" sorts before "12:" ('3' < ':'), outside the range ["12:", "12;") of user 12
+        assertThat(members.get(0)).startsWith(NotificationHistory.prefix("123"));
+        assertThat(members.get(1)).startsWith(NotificationHistory.prefix("12")).endsWith("c2:12:email");
+        assertThat(members.get(2)).endsWith("c1:12:email");
+        assertThat(members.subList(1, 3)).allMatch(m -> m.compareTo("12:") >= 0 && m.compareTo("12;") < 0);
     }
 
     @Test
