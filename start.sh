@@ -6,15 +6,19 @@
 set -euo pipefail
 # shellcheck source=infra/lib/common.sh
 source "$(dirname "$0")/infra/lib/common.sh"
+# shellcheck source=infra/lib/cluster.sh
+source "$(dirname "$0")/infra/lib/cluster.sh"
 
 usage() {
   cat <<EOF
-Usage: ./start.sh [--no-build] [--infra-only] [--local | --docker]
+Usage: ./start.sh [--no-build] [--infra-only] [--local | --docker | --cluster]
 
   --no-build    use the jars in */target as they are (fail if one is missing)
   --infra-only  local mode: start only Redis and the mail catcher (to run the services from an IDE)
   --local       force local processes even when a Docker daemon answers
   --docker      force Docker Compose (fails when no daemon answers)
+  --cluster     local mode on a Redis Cluster of 6 redis-server nodes (3 masters, 3 replicas)
+                started here; channel streams in 3 partitions (herald.channel-partitions auto)
 
 Environment (defaults in brackets):
   HERALD_SEED_USERS [100000]   fake users user-service seeds at start-up
@@ -24,6 +28,8 @@ Environment (defaults in brackets):
                                (the base of the /unsubscribe/{token} links in campaign mail)
   REDIS_URL                    use this Redis instead of finding or starting one
   HERALD_REDIS_PORT [6379]     local Redis to use if it answers, else to start
+  HERALD_CLUSTER_BASE_PORT [7000]  --cluster: nodes on base … base+5 (bus ports +10000),
+  HERALD_CLUSTER_PORTS         … or exactly these six ports ("7000,7001,…")
   HERALD_{CAMPAIGN,USER,NOTIFICATION,WORKERS}_PORT [8080,8081,8082,8083]
   HERALD_MAIL_SMTP_PORT [1025], HERALD_MAIL_UI_PORT [8025]   local mail catcher
   HERALD_JAVA_OPTS             JVM flags of the services
@@ -34,6 +40,7 @@ EOF
 
 BUILD=1
 INFRA_ONLY=0
+CLUSTER=0
 MODE="${HERALD_MODE:-auto}"
 for arg in "$@"; do
   case "$arg" in
@@ -41,10 +48,16 @@ for arg in "$@"; do
     --infra-only) INFRA_ONLY=1 ;;
     --local)      MODE=local ;;
     --docker)     MODE=docker ;;
+    --cluster)    CLUSTER=1 ;;
     -h|--help)    usage; exit 0 ;;
     *) usage >&2; die "unknown option: $arg" ;;
   esac
 done
+
+if (( CLUSTER )); then
+  [[ "$MODE" != docker ]] || die "--cluster runs local processes; the Docker equivalent is: docker compose -f infra/docker-compose.yml --profile cluster up"
+  MODE=local
+fi
 
 SEED_USERS="${HERALD_SEED_USERS:-${HERALD_USERS_SEED_COUNT:-100000}}"
 START_TIMEOUT="${HERALD_START_TIMEOUT:-240}"
@@ -71,7 +84,8 @@ any_service_running() {
 choose_mode() {
   local previous="" locals_alive=0
   [[ -f "$RUN_DIR/mode" ]] && previous="$(cat "$RUN_DIR/mode")"
-  if any_service_running || live_pid redis >/dev/null || live_pid mail >/dev/null; then locals_alive=1; fi
+  if any_service_running || live_pid redis >/dev/null || live_pid mail >/dev/null \
+      || [[ -n "$(recorded_cluster_nodes)" ]]; then locals_alive=1; fi
   if [[ "$MODE" == auto ]]; then
     if [[ "$previous" == docker ]] || { (( locals_alive == 0 )) && docker_available; }; then
       MODE=docker
@@ -85,6 +99,13 @@ choose_mode() {
     (( locals_alive == 0 )) || die "local processes of an earlier ./start.sh are running: ./stop.sh first"
   elif [[ "$previous" == docker ]]; then
     die "the stack was started in Docker mode: ./stop.sh first"
+  fi
+  local cluster_alive=0 node
+  for node in $(recorded_cluster_nodes); do live_pid "$node" >/dev/null && cluster_alive=1; done
+  if (( cluster_alive && ! CLUSTER )); then
+    die "a Redis Cluster started by ./start.sh --cluster is running: use --cluster again, or ./stop.sh first"
+  elif (( CLUSTER )) && live_pid redis >/dev/null; then
+    die "a single Redis started by ./start.sh is running: ./stop.sh first, then ./start.sh --cluster"
   fi
   echo "$MODE" > "$RUN_DIR/mode"
   if [[ "$MODE" == local ]] && ! docker_available; then
@@ -287,7 +308,12 @@ start_service() {
   esac
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # A stable instance id lets a restarted service take back its own pending stream entries at once.
-  env SERVER_PORT="$port" SPRING_DATA_REDIS_URL="$REDIS_URL" HERALD_API_KEY="$HERALD_API_KEY" \
+  if (( CLUSTER )); then
+    extra+=(SPRING_DATA_REDIS_CLUSTER_NODES="$CLUSTER_NODES")
+  else
+    extra+=(SPRING_DATA_REDIS_URL="$REDIS_URL")
+  fi
+  env SERVER_PORT="$port" HERALD_API_KEY="$HERALD_API_KEY" \
     HERALD_UNSUBSCRIBE_SECRET="$HERALD_UNSUBSCRIBE_SECRET" HERALD_PUBLIC_URL="$HERALD_PUBLIC_URL" \
     HERALD_INSTANCE_ID="${HERALD_INSTANCE_PREFIX:-local}-$s" "${extra[@]}" \
     nohup java $JAVA_OPTS -jar "$(service_jar "$s")" >"$log" 2>&1 </dev/null &
@@ -386,6 +412,7 @@ local_log_user_service() { cat "$LOG_DIR/user-service.log"; }
 record_env() {
   {
     echo "REDIS_URL=$REDIS_URL"
+    if (( CLUSTER )); then echo "CLUSTER_NODES=$CLUSTER_NODES"; fi
     echo "MAIL_HOST=$MAIL_HOST"
     echo "MAIL_SMTP_PORT=$MAIL_SMTP_PORT"
     echo "MAIL_UI=$MAIL_UI"
@@ -397,7 +424,7 @@ run_local() {
   command -v java >/dev/null || die "java not found: install a JDK 17 (Debian/Ubuntu: sudo apt-get install -y openjdk-17-jdk-headless)"
   command -v curl >/dev/null || die "curl not found: sudo apt-get install -y curl"
   (( INFRA_ONLY )) || build_jars
-  setup_redis
+  if (( CLUSTER )); then setup_cluster; else setup_redis; fi
   setup_mail
   record_env
   if (( INFRA_ONLY )); then
@@ -485,11 +512,15 @@ docker_log_user_service() { compose logs --no-color user-service; }
 # shellcheck disable=SC2016 # the variable name is printed on purpose
 cli_url() { if [[ "$REDIS_URL" == *@* ]]; then echo '"$REDIS_URL"'; else echo "$REDIS_URL"; fi; }
 
+redis_env_line() {
+  if (( CLUSTER )); then echo "SPRING_DATA_REDIS_CLUSTER_NODES=$CLUSTER_NODES"; else echo "SPRING_DATA_REDIS_URL=$(cli_url)"; fi
+}
+
 print_infra_summary() {
   cat <<EOF
 
 Infrastructure is up ($((SECONDS - STARTED_AT)) s). Run the services from your IDE with:
-  SPRING_DATA_REDIS_URL=$(cli_url) HERALD_API_KEY=$HERALD_API_KEY
+  $(redis_env_line) HERALD_API_KEY=$HERALD_API_KEY
   SPRING_MAIL_HOST=$MAIL_HOST SPRING_MAIL_PORT=$MAIL_SMTP_PORT
 Mails received: ${MAIL_UI:-<external SMTP server>}/api/user
 Stop with ./stop.sh
@@ -504,7 +535,7 @@ print_summary() {
   workers="http://localhost:$(service_port channel-workers)"
   cat <<EOF
 
-Herald is ready in $((SECONDS - STARTED_AT)) s ($mode mode).
+Herald is ready in $((SECONDS - STARTED_AT)) s ($mode mode$( (( CLUSTER )) && echo ", on a Redis Cluster")).
 
   campaign-service      $campaign   (API docs: $campaign/swagger-ui.html)
   user-service          $user
@@ -534,12 +565,17 @@ Look inside:
 Stop with ./stop.sh
 EOF
   else
-    local cli
+    local cli stream=notify:email
     cli="redis-cli -u $(cli_url)"
+    if (( CLUSTER )); then
+      cli="redis-cli -c -p $(cluster_ports | head -n 1)"
+      stream=notify:email:0
+      print_cluster_summary "$cli"
+    fi
     cat <<EOF
 Look inside:
   streams        $cli XRANGE campaigns - + COUNT 5
-                 $cli XLEN notify:email ; $cli XINFO GROUPS notify:email
+                 $cli XLEN $stream ; $cli XINFO GROUPS $stream
   e-mails        curl -sS ${MAIL_UI:-<external SMTP>}/api/user   then   curl -sS ${MAIL_UI:-<external SMTP>}/api/user/<email>/messages/
                  (GreenMail's REST API; its Swagger page is ${MAIL_UI:-<external SMTP>}/; curl -X POST ${MAIL_UI:-<external SMTP>}/api/mail/purge empties it)
   SMS and push   grep -E 'sms|push' $LOG_DIR/channel-workers.log | head
@@ -548,6 +584,17 @@ Look inside:
 Stop with ./stop.sh
 EOF
   fi
+}
+
+print_cluster_summary() {
+  local ports
+  ports="$(cluster_ports | paste -sd' ' -)"
+  cat <<EOF
+The Redis Cluster (3 masters, 3 replicas; each channel stream in 3 partitions notify:<channel>:0..2):
+  $1 CLUSTER NODES
+  for p in $ports; do echo "\$p \$(redis-cli -p \$p ROLE | head -n 1) \$(redis-cli -p \$p DBSIZE) keys"; done
+
+EOF
 }
 
 # ---------------------------------------------------------------- main

@@ -7,6 +7,8 @@ set -euo pipefail
 {
 # shellcheck source=infra/lib/common.sh
 source "$(dirname "$0")/infra/lib/common.sh"
+# shellcheck source=infra/lib/cluster.sh
+source "$(dirname "$0")/infra/lib/cluster.sh"
 
 STOP_TIMEOUT="${HERALD_STOP_TIMEOUT:-20}"
 for arg in "$@"; do
@@ -79,6 +81,9 @@ for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do reversed+=("${SERVICES[$i]}"); 
 stop_group "${reversed[@]}"
 stop_group mail
 stop_group redis
+# the nodes of ./start.sh --cluster, all at once (each rewrites its AOF on TERM)
+mapfile -t cluster_nodes < <(recorded_cluster_nodes)
+(( ${#cluster_nodes[@]} == 0 )) || stop_group "${cluster_nodes[@]}"
 
 rm -f "$RUN_DIR/mode"
 if (( STOPPED == 0 )); then

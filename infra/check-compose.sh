@@ -5,7 +5,8 @@
 #   2. the same without HERALD_REDIS_PASSWORD must fail (secrets are required, never defaulted);
 #   3. a structural check of what Herald relies on and the schema cannot see: every service
 #      others wait for has a health check, each service image builds its own module, the
-#      runtime image runs as a non-root user.
+#      runtime image runs as a non-root user, and the "cluster" profile has six cluster nodes,
+#      the creation job and the four services pointed at all the nodes.
 # Images are neither pulled nor built here: that needs a daemon (see docs/running.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,8 @@ for name, svc in services.items():
     for dep, spec in deps.items():
         if dep not in services:
             errors.append(f"{name}: depends on unknown service {dep}")
+        elif spec.get("condition") == "service_completed_successfully" and services[dep].get("restart") == "no":
+            continue  # a one-shot job (the cluster creation): done is its health
         elif spec.get("condition") != "service_healthy":
             errors.append(f"{name}: depends on {dep} without condition: service_healthy")
         elif "healthcheck" not in services[dep]:
@@ -92,6 +95,40 @@ if services.get("user-service", {}).get("environment", {}).get("HERALD_USERS_SEE
     errors.append("user-service: no HERALD_USERS_SEED_COUNT")
 if services.get("channel-workers", {}).get("environment", {}).get("SPRING_MAIL_HOST") != "mailpit":
     errors.append("channel-workers: SPRING_MAIL_HOST is not mailpit")
+
+# Profile "cluster": six nodes with cluster mode and AOF, a creation job, and the four services on
+# the cluster (every node in SPRING_DATA_REDIS_CLUSTER_NODES), each only in that profile.
+nodes = [f"redis-node-{i}" for i in range(1, 7)]
+for node in nodes:
+    svc = services.get(node)
+    if svc is None:
+        errors.append(f"cluster profile: {node} missing")
+        continue
+    command = " ".join(svc.get("command", []))
+    if "--cluster-enabled yes" not in command or "--requirepass" not in command or "--masterauth" not in command:
+        errors.append(f"{node}: needs --cluster-enabled yes, --requirepass and --masterauth")
+    if svc.get("profiles") != ["cluster"]:
+        errors.append(f"{node}: not in profile cluster only")
+create = " ".join(str(c) for c in services.get("redis-cluster-create", {}).get("command", []))
+if "--cluster create" not in create or "--cluster-replicas 1" not in create or "cluster_state:ok" not in create:
+    errors.append("redis-cluster-create: must run redis-cli --cluster create … --cluster-replicas 1 and wait for cluster_state:ok")
+for module in ("user-service", "campaign-service", "notification-service", "channel-workers"):
+    svc = services.get(module + "-cluster", {})
+    env = svc.get("environment", {})
+    listed = [n.split(":")[0] for n in env.get("SPRING_DATA_REDIS_CLUSTER_NODES", "").split(",")]
+    if listed != nodes:
+        errors.append(f"{module}-cluster: SPRING_DATA_REDIS_CLUSTER_NODES must list {nodes}")
+    if "SPRING_DATA_REDIS_URL" in env:
+        errors.append(f"{module}-cluster: has SPRING_DATA_REDIS_URL next to the cluster nodes")
+    if svc.get("profiles") != ["cluster"] or "healthcheck" not in svc:
+        errors.append(f"{module}-cluster: must be in profile cluster only, with a healthcheck")
+    if svc.get("build", {}).get("args", {}).get("MODULE") != module:
+        errors.append(f"{module}-cluster: build arg MODULE is not {module}")
+for name, svc in services.items():
+    if name in nodes or name.endswith("-cluster") or name == "redis-cluster-create":
+        continue
+    if "profiles" in svc:
+        errors.append(f"{name}: the single-Redis stack must stay profile-less (./start.sh runs it as is)")
 
 dockerfile = open("infra/Dockerfile").read()
 users = re.findall(r"^USER\s+(\S+)", dockerfile, re.M)

@@ -39,7 +39,7 @@ pid_file() { echo "$RUN_DIR/$1.pid"; }
 # the live process behind it still matches, so a recycled pid is never signalled.
 process_marker() {
   case "$1" in
-    redis) echo "redis-server" ;;
+    redis|redis-[0-9]*) echo "redis-server" ;;
     mail)  echo "greenmail-standalone" ;;
     *)     echo "$1-$PROJECT_VERSION.jar" ;;
   esac

@@ -9,8 +9,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.RealRedisExtension;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.herald.eventstore.Channels;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -251,10 +252,14 @@ class CampaignDeliveryIntegrationTests {
         return campaign.path("progress").path(channel).path(name).asLong(0);
     }
 
+    /** The delivered records of a campaign on every partition of a channel (1 standalone, 3 on a cluster). */
     private static List<String> deliveredIds(String channel, String campaign) {
-        try (RedisClient client = RedisClient.create(RealRedisExtension.current().url());
-             StatefulRedisConnection<String, String> connection = client.connect()) {
-            return List.copyOf(connection.sync().hkeys("delivered:{notify:" + channel + "}:" + campaign));
+        try (RedisConnections redis = RedisConnections.createFor(RealRedisExtension.current().url())) {
+            Channels channels = Channels.of(List.of(channel), "auto", redis.isCluster());
+            return channels.bulkStreams(channel).stream()
+                    .flatMap(stream -> redis.commands().hkeys(StreamKeys.delivered(stream, campaign)).collectList()
+                            .block(Duration.ofSeconds(10)).stream())
+                    .toList();
         }
     }
 }

@@ -47,7 +47,8 @@ final class HeraldStack implements AutoCloseable {
     /**
      * Starts all four services and waits until each is ready.
      *
-     * @param redisUrl the Redis every service uses
+     * @param redisUrl the Redis every service uses: one URL, or the comma-separated node URLs of a
+     *     cluster (passed on as {@code SPRING_DATA_REDIS_CLUSTER_NODES})
      * @param smtpPort the SMTP server channel-workers sends e-mail to
      * @param extraEnv more environment for every service (e.g. shorter claim timeouts)
      */
@@ -87,8 +88,12 @@ final class HeraldStack implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SPRING_DATA_REDIS_URL", redisUrl);
-        env.put("REDIS_URL", redisUrl);
+        if (redisUrl.contains(",")) {
+            env.put("SPRING_DATA_REDIS_CLUSTER_NODES", redisUrl.replace("redis://", ""));
+        } else {
+            env.put("SPRING_DATA_REDIS_URL", redisUrl);
+            env.put("REDIS_URL", redisUrl);
+        }
         env.put("HERALD_API_KEY", API_KEY);
         env.put("HERALD_UNSUBSCRIBE_SECRET", UNSUBSCRIBE_SECRET);
         // user-service is launched first: the unsubscribe links in mail point at it

@@ -1,8 +1,9 @@
 package io.herald.eventstore;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,15 +11,31 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * A Lua script run with {@code EVALSHA}, falling back to {@code EVAL} (which caches it) when the
  * server does not know it yet, e.g. after a restart. Immutable and thread-safe.
+ *
+ * <p>Every Herald script runs through this class, so it is where the Redis Cluster rule is
+ * guarded: the keys of one call must hash to one slot. Tests run with {@link SlotCheck} on, which
+ * fails any call whose keys span slots (see {@link SlotCheck}).
  */
 public final class LuaScript {
+
+    /**
+     * While a Redis Cluster moves the slot of a script's keys, the keys can be split between the two
+     * nodes for a moment and both answer {@code TRYAGAIN} (the script did not run); Lettuce follows
+     * {@code ASK} and {@code MOVED} by itself, so only that reply needs another go.
+     */
+    private static final Retry DURING_RESHARDING = Retry.backoff(40, Duration.ofMillis(10))
+            .maxBackoff(Duration.ofMillis(500))
+            .filter(e -> e instanceof RedisCommandExecutionException && e.getMessage() != null
+                    && e.getMessage().startsWith("TRYAGAIN"));
 
     private final String name;
     private final String source;
@@ -51,18 +68,21 @@ public final class LuaScript {
      * Lettuce emits the whole multi-bulk reply as one {@code List} (not element by element): use
      * {@link #runForList} to get it as a list.
      */
-    public <T> Flux<T> run(RedisReactiveCommands<String, String> redis, ScriptOutputType type,
+    public <T> Flux<T> run(RedisClusterReactiveCommands<String, String> redis, ScriptOutputType type,
                            String[] keys, String... args) {
+        SlotCheck.verify(name, keys);
         return redis.<T>evalsha(sha1, type, keys, args)
-                .onErrorResume(RedisNoScriptException.class, e -> redis.<T>eval(source, type, keys, args));
+                .onErrorResume(RedisNoScriptException.class, e -> redis.<T>eval(source, type, keys, args))
+                .retryWhen(DURING_RESHARDING);
     }
+
 
     /**
      * Runs a script that returns an array ({@code MULTI}); emits its elements as one list (empty
      * for an empty array). Elements are {@code Long} for Lua integers, {@code String} for strings,
      * nested {@code List}s for nested tables.
      */
-    public Mono<List<Object>> runForList(RedisReactiveCommands<String, String> redis, String[] keys, String... args) {
+    public Mono<List<Object>> runForList(RedisClusterReactiveCommands<String, String> redis, String[] keys, String... args) {
         return this.<Object>run(redis, ScriptOutputType.MULTI, keys, args)
                 .collectList()
                 .map(LuaScript::unwrap);

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * JUnit 5 extension behind {@link RealRedis}: one {@link TestRedis} per test class, its log
- * printed to standard error when a test of the class failed.
+ * JUnit 5 extension behind {@link RealRedis} and {@link RealRedisCluster}: one {@link TestRedis}
+ * per test class (or the JVM's shared cluster, emptied, for a {@code @RealRedisCluster} class), its
+ * log printed to standard error when a test of the class failed.
  */
 public final class RealRedisExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestWatcher {
 
@@ -30,11 +31,26 @@ public final class RealRedisExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (wantsCluster(context)) {
+            RedisClusterProcess cluster = SharedCluster.of(context);
+            cluster.flushAll();
+            context.getStore(NAMESPACE).put(TestRedis.class, cluster);
+            current = cluster;
+            System.setProperty("spring.data.redis.cluster.nodes", cluster.nodes());
+            System.setProperty("herald.test.redis-url", cluster.url());
+            return;
+        }
         TestRedis redis = TestRedis.create();
         context.getStore(NAMESPACE).put(TestRedis.class, redis);
         current = redis;
         System.setProperty("spring.data.redis.url", redis.url());
         System.setProperty("herald.test.redis-url", redis.url());
+    }
+
+    private static boolean wantsCluster(ExtensionContext context) {
+        return context.getTestClass()
+                .map(type -> org.junit.platform.commons.support.AnnotationSupport.isAnnotated(type, RealRedisCluster.class))
+                .orElse(false);
     }
 
     @Override
@@ -46,9 +62,12 @@ public final class RealRedisExtension implements BeforeAllCallback, AfterAllCall
         if (Boolean.TRUE.equals(context.getStore(NAMESPACE).get(FAILED))) {
             System.err.println("---- redis log (" + redis.url() + ") ----\n" + redis.logTail(40));
         }
-        redis.close();
+        if (!redis.isCluster()) {
+            redis.close(); // the shared cluster outlives the class; SharedCluster stops it
+        }
         current = null;
         System.clearProperty("spring.data.redis.url");
+        System.clearProperty("spring.data.redis.cluster.nodes");
         System.clearProperty("herald.test.redis-url");
     }
 

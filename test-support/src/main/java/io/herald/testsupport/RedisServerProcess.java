@@ -26,13 +26,15 @@ public final class RedisServerProcess implements TestRedis {
     private final int port;
     private final Path directory;
     private final Path log;
+    private final List<String> extraArguments;
     private Process process;
 
-    private RedisServerProcess(Path binary, int port, Path directory) {
+    private RedisServerProcess(Path binary, int port, Path directory, List<String> extraArguments) {
         this.binary = binary;
         this.port = port;
         this.directory = directory;
         this.log = directory.resolve("redis.log");
+        this.extraArguments = List.copyOf(extraArguments);
     }
 
     /** {@code REDIS_SERVER_BIN}, else {@code redis-server} on {@code PATH}, else nothing. */
@@ -52,13 +54,25 @@ public final class RedisServerProcess implements TestRedis {
     /** Starts a new server on a free port of 127.0.0.1; {@link #close()} stops it and deletes its directory. */
     public static RedisServerProcess startOnFreePort(Path binary) {
         try {
-            Path directory = Files.createTempDirectory("herald-redis-");
-            RedisServerProcess server = new RedisServerProcess(binary, freePort(), directory);
-            server.start();
-            return server;
+            return start(binary, freePort(), Files.createTempDirectory("herald-redis-"), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a directory for redis-server", e);
         }
+    }
+
+    /**
+     * Starts a server on {@code port} with its files in {@code directory} (which {@link #close()}
+     * deletes) and {@code extraArguments} after the usual ones (e.g. {@code --cluster-enabled yes}).
+     */
+    static RedisServerProcess start(Path binary, int port, Path directory, List<String> extraArguments) {
+        RedisServerProcess server = new RedisServerProcess(binary, port, directory, extraArguments);
+        server.start();
+        return server;
+    }
+
+    /** The working directory of this server. */
+    Path directory() {
+        return directory;
     }
 
     private static int freePort() throws IOException {
@@ -93,11 +107,12 @@ public final class RedisServerProcess implements TestRedis {
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = List.of(binary.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no",
                 "--dir", directory.toString(), "--logfile", log.toString(),
-                "--daemonize", "no", "--protected-mode", "yes");
+                "--daemonize", "no", "--protected-mode", "yes"));
+        command.addAll(extraArguments);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("stdout.log").toFile()))

@@ -12,12 +12,20 @@ import io.lettuce.core.api.StatefulRedisConnection;
  */
 public interface TestRedis extends AutoCloseable {
 
-    /** {@code redis://host:port} of the running server. */
+    /**
+     * {@code redis://host:port} of the running server; for a cluster the comma-separated URLs of
+     * its nodes ({@code RedisConnections.createFor} takes either).
+     */
     String url();
 
     String host();
 
     int port();
+
+    /** Whether this is a Redis Cluster ({@link RedisClusterProcess}) rather than a single Redis. */
+    default boolean isCluster() {
+        return false;
+    }
 
     /** Whether {@link #stop()} and {@link #start()} are supported (only for a process we started). */
     boolean restartable();

@@ -1,12 +1,12 @@
 package io.herald.campaign.trace;
 
-import io.herald.campaign.ChannelProperties;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +27,10 @@ class CampaignNotifications {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RedisReactiveCommands<String, String> redis;
-    private final ChannelProperties channels;
+    private final RedisClusterReactiveCommands<String, String> redis;
+    private final Channels channels;
 
-    CampaignNotifications(RedisConnections connections, ChannelProperties channels) {
+    CampaignNotifications(RedisConnections connections, Channels channels) {
         this.redis = connections.commands();
         this.channels = channels;
     }
@@ -42,7 +42,7 @@ class CampaignNotifications {
 
     /** The bulk streams of {@code channelNames}, in order: the space a cursor walks. */
     List<String> streams(List<String> channelNames) {
-        return channelNames.stream().flatMap(c -> channels.streamsOf(c).stream()).toList();
+        return channelNames.stream().flatMap(c -> channels.bulkStreams(c).stream()).toList();
     }
 
     /**

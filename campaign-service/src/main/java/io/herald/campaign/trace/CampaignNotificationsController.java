@@ -1,7 +1,7 @@
 package io.herald.campaign.trace;
 
-import io.herald.campaign.ChannelProperties;
-import io.herald.campaign.history.Campaigns;
+import io.herald.campaign.store.Campaigns;
+import io.herald.eventstore.Channels;
 import io.herald.kit.ProblemException;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +30,10 @@ class CampaignNotificationsController {
 
     private final CampaignNotifications notifications;
     private final Campaigns campaigns;
-    private final ChannelProperties channels;
+    private final Channels channels;
 
     CampaignNotificationsController(CampaignNotifications notifications, Campaigns campaigns,
-                                    ChannelProperties channels) {
+                                    Channels channels) {
         this.notifications = notifications;
         this.campaigns = campaigns;
         this.channels = channels;
@@ -46,7 +46,7 @@ class CampaignNotificationsController {
                                 @RequestParam(required = false) String limit) {
         if (channel != null && !channel.isEmpty() && !channels.knows(channel)) {
             throw ProblemException.invalidField("channel", "unknown channel; known channels: "
-                    + String.join(", ", channels.channels()));
+                    + String.join(", ", channels.names()));
         }
         String wanted = status == null || status.isEmpty() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
@@ -57,7 +57,7 @@ class CampaignNotificationsController {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Campaign " + id)))
                 .flatMap(campaign -> {
                     List<String> names = channel != null && !channel.isEmpty() ? List.of(channel)
-                            : campaign.channels().isEmpty() ? channels.channels() : campaign.channels();
+                            : campaign.channels().isEmpty() ? channels.names() : campaign.channels();
                     List<String> streams = notifications.streams(names);
                     return notifications.page(id, streams, position(cursor, streams.size()), wanted, size);
                 });

@@ -1,5 +1,6 @@
 package io.herald.channel.delivery;
 
+import io.herald.channel.ChannelKeys;
 import io.herald.channel.ratelimit.RateLimiter;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
@@ -11,7 +12,7 @@ import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.BatchHandler;
 import io.herald.eventstore.consumer.Handled;
 import io.herald.eventstore.consumer.StreamEntry;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ final class DeliveryHandler implements BatchHandler {
 
     private final ChannelSender sender;
     private final EventCodec codec;
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final RecipientCheck recipients;
     private final CancelledCampaigns cancellations;
     private final RateLimiter rateLimiter;
@@ -63,7 +64,7 @@ final class DeliveryHandler implements BatchHandler {
     private final int concurrency;
     private final Duration historyRetention;
 
-    DeliveryHandler(ChannelSender sender, EventCodec codec, RedisReactiveCommands<String, String> redis,
+    DeliveryHandler(ChannelSender sender, EventCodec codec, RedisClusterReactiveCommands<String, String> redis,
                     CancelledCampaigns cancellations, RateLimiter rateLimiter, boolean priority, int concurrency,
                     Duration historyRetention) {
         this.sender = sender;
@@ -197,7 +198,7 @@ final class DeliveryHandler implements BatchHandler {
         return Completion.record(StreamKeys.delivered(entry.stream(), notification.campaignId()),
                 notification.notificationId(), codec.encode(outcome),
                 StreamKeys.progress(entry.stream(), notification.campaignId()), outcome.counter(),
-                StreamKeys.channelTotals(entry.stream()), StreamKeys.userNotifications(entry.stream(), day),
+                ChannelKeys.channelTotals(entry.stream()), StreamKeys.userNotifications(entry.stream(), day),
                 NotificationHistory.member(userId, at, notification.notificationId()), expiresAt);
     }
 

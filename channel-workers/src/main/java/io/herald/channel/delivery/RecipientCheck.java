@@ -2,7 +2,7 @@ package io.herald.channel.delivery;
 
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,9 +27,9 @@ final class RecipientCheck {
 
     private static final String[] FIELDS = {"name", "categories", "channels"};
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
-    RecipientCheck(RedisReactiveCommands<String, String> redis) {
+    RecipientCheck(RedisClusterReactiveCommands<String, String> redis) {
         this.redis = redis;
     }
 

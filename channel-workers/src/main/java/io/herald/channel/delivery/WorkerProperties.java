@@ -1,5 +1,6 @@
 package io.herald.channel.delivery;
 
+import io.herald.eventstore.consumer.ConsumerTuning;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +31,7 @@ public record WorkerProperties(String group, int consumersPerStream, int batchSi
                                int priorityConsumers, int priorityBatchSize, int priorityConcurrency,
                                Duration block, Duration handlerTimeout, Duration claimIdle, Duration claimInterval,
                                int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                               Duration cancellationTtl, Map<String, Integer> rateLimits) {
+                               Duration cancellationTtl, Map<String, Integer> rateLimits) implements ConsumerTuning {
 
     public WorkerProperties {
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);

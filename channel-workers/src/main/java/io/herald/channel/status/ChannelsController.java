@@ -1,6 +1,6 @@
 package io.herald.channel.status;
 
-import io.herald.channel.delivery.ChannelsProperties;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.DeadLetters;
 import io.herald.kit.ProblemException;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The channels' state and their dead letters (DESIGN §4): {@code GET /api/v1/channels},
+ * The channels' state and their dead letters (docs/design.md §4): {@code GET /api/v1/channels},
  * {@code GET /api/v1/channels/{channel}/dead-letters?limit=1..1000} (newest first, default 50) and
  * {@code POST /api/v1/channels/{channel}/dead-letters/replay?max=1..10000} (202
  * {@code {replayed}}, default 1000, oldest first). An unknown channel is 404.
@@ -26,12 +26,12 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/channels")
 class ChannelsController {
 
-    private final ChannelsProperties channels;
+    private final Channels channels;
     private final ChannelStats stats;
     private final DeadLetters deadLetters;
     private final DeadLetterReplay replay;
 
-    ChannelsController(ChannelsProperties channels, ChannelStats stats, DeadLetters deadLetters,
+    ChannelsController(Channels channels, ChannelStats stats, DeadLetters deadLetters,
                        DeadLetterReplay replay) {
         this.channels = channels;
         this.stats = stats;
@@ -64,7 +64,7 @@ class ChannelsController {
     }
 
     private String known(String channel) {
-        if (!channels.known(channel)) {
+        if (!channels.knows(channel)) {
             throw ProblemException.notFound("channel '" + channel + "'");
         }
         return channel;

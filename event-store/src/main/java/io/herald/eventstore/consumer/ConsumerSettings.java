@@ -41,15 +41,16 @@ public record ConsumerSettings(String stream, String group, String consumer, int
         }
     }
 
-    /**
-     * Defaults: batches of 100, 16 handlers at once, 2 s blocking reads, 30 s handler timeout,
-     * claim after 60 s idle checked every 30 s, 5 attempts with backoff from 1 s to 5 min, dead
-     * letters in {@code dlq:<stream>}.
-     */
+    /** The defaults of {@link ConsumerTuning}, dead letters in {@code dlq:<stream>}. */
     public static ConsumerSettings defaults(String stream, String group, String consumer) {
-        return new ConsumerSettings(stream, group, consumer, 100, 16, Duration.ofSeconds(2), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), 5, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                StreamKeys.deadLetters(stream));
+        return of(stream, group, consumer, ConsumerTuning.DEFAULTS);
+    }
+
+    /** A consumer tuned as {@code tuning} says (a service's configuration), dead letters in {@code dlq:<stream>}. */
+    public static ConsumerSettings of(String stream, String group, String consumer, ConsumerTuning tuning) {
+        return new ConsumerSettings(stream, group, consumer, tuning.batchSize(), tuning.concurrency(), tuning.block(),
+                tuning.handlerTimeout(), tuning.claimIdle(), tuning.claimInterval(), tuning.maxAttempts(),
+                tuning.initialBackoff(), tuning.maxBackoff(), StreamKeys.deadLetters(stream));
     }
 
     public ConsumerSettings withBatchSize(int value) {

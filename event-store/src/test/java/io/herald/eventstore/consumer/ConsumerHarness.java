@@ -4,9 +4,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventStore;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,19 +26,20 @@ final class ConsumerHarness implements AutoCloseable {
     final EventStore store;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<StreamConsumer> consumers = new ArrayList<>();
-    private final RedisClient adminClient;
-    private final StatefulRedisConnection<String, String> admin;
+    private final RedisConnections adminConnections;
+    private final RedisClusterCommands<String, String> admin;
 
+    /** @param redisUrl one Redis URL, or the comma-separated node URLs of a cluster */
     ConsumerHarness(String redisUrl) {
-        this.connections = RedisConnections.create(redisUrl);
-        this.adminClient = RedisClient.create(redisUrl);
-        this.admin = adminClient.connect();
+        this.connections = RedisConnections.createFor(redisUrl);
+        this.adminConnections = RedisConnections.createFor(redisUrl);
+        this.admin = RedisConnections.sync(adminConnections.dedicated());
         this.store = new EventStore(connections.commands());
     }
 
     /** Synchronous commands on a connection of the test's own, never used by a consumer. */
-    RedisCommands<String, String> redis() {
-        return admin.sync();
+    RedisClusterCommands<String, String> redis() {
+        return admin;
     }
 
     StreamConsumer start(ConsumerSettings settings, EntryHandler handler) {
@@ -99,7 +98,6 @@ final class ConsumerHarness implements AutoCloseable {
     public void close() {
         consumers.forEach(StreamConsumer::close);
         connections.close();
-        admin.close();
-        adminClient.shutdown();
+        adminConnections.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.notification.bulk;
 
+import io.herald.eventstore.consumer.ConsumerTuning;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,5 +19,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("herald.notification.audience-consumer")
 record AudienceConsumerProperties(int batchSize, int concurrency, Duration handlerTimeout, Duration claimIdle,
                                   Duration claimInterval, int maxAttempts, Duration initialBackoff,
-                                  Duration maxBackoff) {
+                                  Duration maxBackoff) implements ConsumerTuning {
 }

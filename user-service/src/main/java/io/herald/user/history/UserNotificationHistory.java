@@ -1,13 +1,13 @@
 package io.herald.user.history;
 
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.NotificationHistory;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.KitProperties;
-import io.herald.user.ChannelProperties;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,12 +40,12 @@ class UserNotificationHistory {
     private record Found(String stream, String suffix, NotificationHistory.Entry entry) {
     }
 
-    private final RedisReactiveCommands<String, String> redis;
-    private final ChannelProperties channels;
+    private final RedisClusterReactiveCommands<String, String> redis;
+    private final Channels channels;
     private final KitProperties kit;
     private final Clock clock;
 
-    UserNotificationHistory(RedisConnections connections, ChannelProperties channels, KitProperties kit) {
+    UserNotificationHistory(RedisConnections connections, Channels channels, KitProperties kit) {
         this.redis = connections.commands();
         this.channels = channels;
         this.kit = kit;
@@ -80,7 +80,8 @@ class UserNotificationHistory {
         Range<String> range = Range.from(after == null ? Range.Boundary.including(prefix)
                 : Range.Boundary.excluding(prefix + after), Range.Boundary.excluding(userId + ";"));
         int wanted = limit - found.size();
-        List<String> streams = channels.channels().stream().flatMap(c -> channels.streamsOf(userId, c).stream()).toList();
+        List<String> streams = channels.names().stream()
+                .flatMap(c -> java.util.stream.Stream.of(channels.bulkStream(c, userId), StreamKeys.priority(c))).toList();
         return Flux.fromIterable(streams)
                 .flatMap(stream -> redis.zrangebylex(StreamKeys.userNotifications(stream, day), range,
                                 Limit.create(0, wanted))

@@ -3,7 +3,7 @@ package io.herald.user.history;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -28,7 +28,7 @@ class UserNotificationsController {
     private static final Pattern CURSOR = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})~(\\d{13}:[A-Za-z0-9:_.-]{1,200})");
 
     private final UserNotificationHistory history;
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
     UserNotificationsController(UserNotificationHistory history, RedisConnections connections) {
         this.history = history;

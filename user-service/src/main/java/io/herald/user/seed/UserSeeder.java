@@ -10,9 +10,9 @@ import io.herald.user.users.User;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,10 +51,10 @@ public class UserSeeder implements DisposableBean {
     private static final int BATCHES_AHEAD = 4;
 
     private final RedisConnections connections;
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final Object writerLock = new Object();
     // the seeder's own connection, opened on first use; guarded by writerLock
-    private StatefulRedisConnection<String, String> writer;
+    private StatefulConnection<String, String> writer;
     private final Categories categories;
     private final UserProperties properties;
     private final ChannelProperties channels;
@@ -211,7 +211,7 @@ public class UserSeeder implements DisposableBean {
         return Mono.fromCallable(() -> {
             List<RedisFuture<?>> replies = new ArrayList<>(batch.users().size() + batch.members().size());
             synchronized (writerLock) {
-                RedisAsyncCommands<String, String> async = writer().async();
+                RedisClusterAsyncCommands<String, String> async = RedisConnections.async(writer());
                 batch.users().forEach((id, hash) -> replies.add(async.hset(StreamKeys.user(id), hash)));
                 batch.members().forEach((category, ids) -> replies.add(async.zadd(StreamKeys.categoryMembers(category),
                         ids.stream().map(id -> ScoredValue.just(Long.parseLong(id), id)).toArray(ScoredValue[]::new))));
@@ -223,7 +223,7 @@ public class UserSeeder implements DisposableBean {
     }
 
     /** The seeder's connection, with commands flushed explicitly; call holding {@code writerLock}. */
-    private StatefulRedisConnection<String, String> writer() {
+    private StatefulConnection<String, String> writer() {
         if (writer == null) {
             writer = connections.dedicated();
             writer.setAutoFlushCommands(false);

@@ -6,7 +6,7 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.user.EnvelopeArgs;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ class UserChanges {
     private static final LuaScript APPLY = LuaScript.fromClasspath("io/herald/user/users/apply-change.lua");
     private static final int CONVERGE_ROUNDS = 5;
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
     UserChanges(RedisConnections connections) {
         this.redis = connections.commands();

@@ -10,7 +10,9 @@ import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.EntryHandler;
 import io.herald.eventstore.consumer.StreamEntry;
 import io.herald.kit.StreamConsumers;
+import io.herald.kit.StreamSubscriptions;
 import java.time.Duration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -29,14 +31,19 @@ class UserProjection implements EntryHandler {
     private final UserChanges changes;
     private final EventCodec codec;
 
-    UserProjection(UserChanges changes, EventCodec codec, StreamConsumers consumers) {
+    UserProjection(UserChanges changes, EventCodec codec) {
         this.changes = changes;
         this.codec = codec;
-        consumers.register(ConsumerSettings.defaults(StreamKeys.USERS, GROUP, consumers.consumerName("projection"))
-                .withBatchSize(64)
-                .withConcurrency(8)
-                .withClaim(Duration.ofSeconds(30), Duration.ofSeconds(15))
-                .withRetries(10, Duration.ofSeconds(1), Duration.ofMinutes(1)), this);
+    }
+
+    @Bean
+    StreamSubscriptions userProjectionSubscriptions(StreamConsumers consumers) {
+        return new StreamSubscriptions().perEntry(
+                ConsumerSettings.defaults(StreamKeys.USERS, GROUP, consumers.consumerName("projection"))
+                        .withBatchSize(64)
+                        .withConcurrency(8)
+                        .withClaim(Duration.ofSeconds(30), Duration.ofSeconds(15))
+                        .withRetries(10, Duration.ofSeconds(1), Duration.ofMinutes(1)), this);
     }
 
     @Override

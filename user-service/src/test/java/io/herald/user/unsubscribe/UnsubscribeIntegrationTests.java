@@ -10,7 +10,7 @@ import io.herald.kit.UnsubscribeLinks;
 import io.herald.testsupport.RealRedis;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -38,12 +38,12 @@ class UnsubscribeIntegrationTests {
     @Autowired
     RedisConnections connections;
 
-    RedisCommands<String, String> redis;
+    RedisClusterCommands<String, String> redis;
 
     @BeforeEach
     void connectAndAwaitDefaultCategories() {
         if (redis == null) {
-            redis = connections.dedicated().sync();
+            redis = RedisConnections.sync(connections.dedicated());
         }
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> redis.smembers(StreamKeys.CATEGORIES).containsAll(List.of("Finance", "Movies", "Sports")));

@@ -1,0 +1,8 @@
+package io.herald.eventstore.consumer;
+
+import io.herald.testsupport.RealRedisCluster;
+
+/** {@link RedisRestartIntegrationTests} on a Redis Cluster of 3 masters and 3 replicas. */
+@RealRedisCluster
+class RedisRestartOnClusterIntegrationTests extends RedisRestartIntegrationTests {
+}

@@ -1,0 +1,236 @@
+package io.herald.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real Redis Cluster of {@code redis-server} processes on 127.0.0.1: 3 masters and 3 replicas,
+ * created with {@code redis-cli --cluster create … --cluster-replicas 1}, without persistence (each
+ * node keeps only its {@code nodes.conf}, so a stopped cluster starts again as the same cluster,
+ * empty). Ready means {@code cluster_state:ok} and all 16384 slots served on every node, and every
+ * master with an online replica.
+ *
+ * <p>{@link #url()} is the comma-separated list of the nodes' URLs, which
+ * {@code RedisConnections.createFor} reads as a cluster. Not thread-safe for stop/start.
+ */
+public final class RedisClusterProcess implements TestRedis {
+
+    private static final int NODES = 6;
+    private static final String NODE_TIMEOUT_MS = "2000";
+
+    private final Path root;
+    private final List<RedisServerProcess> nodes;
+
+    private RedisClusterProcess(Path root, List<RedisServerProcess> nodes) {
+        this.root = root;
+        this.nodes = nodes;
+    }
+
+    /** Starts six nodes on free ports (each port and its bus port, +10000), creates the cluster and waits until it is ready. */
+    public static RedisClusterProcess start(Path binary) {
+        Path root;
+        try {
+            root = Files.createTempDirectory("herald-cluster-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare a directory for the cluster", e);
+        }
+        List<RedisServerProcess> nodes = new ArrayList<>();
+        RedisClusterProcess cluster = new RedisClusterProcess(root, nodes);
+        try {
+            for (int port : freePorts()) {
+                Path directory = Files.createDirectories(root.resolve(Integer.toString(port)));
+                nodes.add(RedisServerProcess.start(binary, port, directory, List.of("--cluster-enabled", "yes",
+                        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", NODE_TIMEOUT_MS)));
+            }
+            List<String> create = new ArrayList<>(List.of("--cluster", "create"));
+            nodes.forEach(node -> create.add("127.0.0.1:" + node.port()));
+            create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
+            RedisCli.run(binary, create);
+            ClusterReadiness.await(cluster.ports(), NODES, Duration.ofSeconds(60));
+            return cluster;
+        } catch (IOException | RuntimeException e) {
+            cluster.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** Ports whose bus port (+10000) is free too, in a range away from the ephemeral ports. */
+    private static List<Integer> freePorts() {
+        List<Integer> ports = new ArrayList<>();
+        int start = 20000 + ThreadLocalRandom.current().nextInt(0, 9000);
+        for (int port = start; ports.size() < NODES && port < 29990; port++) {
+            if (free(port) && free(port + 10000)) {
+                ports.add(port);
+            }
+        }
+        if (ports.size() < NODES) {
+            throw new IllegalStateException("no " + NODES + " free port pairs from " + start);
+        }
+        return ports;
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The nodes' ports, in creation order (the first three were created as masters). */
+    public List<Integer> ports() {
+        return nodes.stream().map(RedisServerProcess::port).toList();
+    }
+
+    /** {@code 127.0.0.1:<port>,…}, the form of {@code spring.data.redis.cluster.nodes}. */
+    public String nodes() {
+        return nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public String url() {
+        return nodes.stream().map(RedisServerProcess::url).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
+        return nodes.get(0).port();
+    }
+
+    @Override
+    public boolean isCluster() {
+        return true;
+    }
+
+    @Override
+    public boolean restartable() {
+        return true;
+    }
+
+    /** Stops every node at once (a whole-cluster outage). */
+    @Override
+    public void stop() {
+        nodes.forEach(RedisServerProcess::stop);
+    }
+
+    /** Starts every node again; they find each other through {@code nodes.conf}. Returns when the cluster is ready. */
+    @Override
+    public void start() {
+        nodes.forEach(RedisServerProcess::start);
+        ClusterReadiness.await(ports(), NODES, Duration.ofSeconds(60));
+    }
+
+    /** Empties every master (replicas follow). */
+    @Override
+    public void flushAll() {
+        ClusterReadiness.flushMasters(ports());
+    }
+
+    /** The ports of the current masters. */
+    public List<Integer> masterPorts() {
+        return ClusterReadiness.masters(ports());
+    }
+
+    /** The port of the master that serves {@code slot} now. */
+    public int ownerOf(int slot) {
+        try (var client = new SingleNode(ports().get(0))) {
+            return SlotMove.owner(client.commands(), slot);
+        }
+    }
+
+    /**
+     * Moves {@code slot} to the master on {@code targetPort}, one key at a time with {@code pause}
+     * after each (so clients meet it half-moved), then waits until the cluster is ready again.
+     *
+     * @return the port of the master that owned the slot before
+     */
+    public int moveSlot(int slot, int targetPort, Duration pause) {
+        int source = SlotMove.move(masterPorts(), slot, targetPort, pause);
+        ClusterReadiness.await(ports(), NODES, Duration.ofSeconds(60));
+        return source;
+    }
+
+    /** Runs {@code redis-cli} with {@code arguments} (e.g. {@code --cluster reshard …}); returns its output. */
+    public String redisCli(List<String> arguments) {
+        return RedisCli.run(RedisServerProcess.findBinary().orElseThrow(), arguments);
+    }
+
+    @Override
+    public String logTail(int lines) {
+        return nodes.stream().map(n -> "-- node " + n.port() + " --\n" + n.logTail(lines))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(RedisServerProcess::close);
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless; the processes are gone
+        }
+    }
+
+    /** A plain connection to one node. */
+    private static final class SingleNode implements AutoCloseable {
+
+        private final io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create();
+        private final io.lettuce.core.api.StatefulRedisConnection<String, String> connection;
+
+        SingleNode(int port) {
+            connection = client.connect(io.lettuce.core.RedisURI.create("127.0.0.1", port));
+        }
+
+        io.lettuce.core.api.sync.RedisCommands<String, String> commands() {
+            return connection.sync();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+            client.shutdown(0, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** {@code redis-cli}, found next to {@code redis-server}. */
+    static final class RedisCli {
+
+        private RedisCli() {
+        }
+
+        static String run(Path serverBinary, List<String> arguments) {
+            Path cli = serverBinary.resolveSibling("redis-cli");
+            List<String> command = new ArrayList<>();
+            command.add(Files.isExecutable(cli) ? cli.toString() : "redis-cli");
+            command.addAll(arguments);
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IllegalStateException("redis-cli " + arguments + " failed:\n" + output);
+                }
+                return output;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot run " + command, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running redis-cli", e);
+            }
+        }
+    }
+}
