@@ -194,7 +194,7 @@ class CampaignDeliveryIntegrationTests {
         JsonNode bobs = api.call("GET", stack.url(USER, "/api/v1/users/" + bob + "/notifications"), null).json();
         List<JsonNode> items = bobs.path("items").valueStream().toList();
         assertThat(items).hasSize(4);
-        assertThat(items).extracting(n -> n.path("settledAt").asString())
+        assertThat(items).extracting(n -> java.time.Instant.parse(n.path("settledAt").asString()))
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(items.get(3).path("campaignId").asString()).isEqualTo(firstFinanceCampaign);
         assertThat(items).allMatch(n -> "DELIVERED".equals(n.path("status").asString()));
