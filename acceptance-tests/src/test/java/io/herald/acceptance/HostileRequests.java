@@ -45,6 +45,7 @@ final class HostileRequests {
         r.channels();
         r.queues();
         r.unsubscribe();
+        r.traceability();
         return r.probes;
     }
 
@@ -275,6 +276,29 @@ final class HostileRequests {
         add(USER, "DELETE", "/unsubscribe/" + forged, null, "unsubscribe with DELETE");
         add(USER, "PATCH", "/unsubscribe/" + forged, "{}", "unsubscribe with PATCH");
         add(USER, "POST", "/unsubscribe/" + forged, "List-Unsubscribe=One-Click&" + "x".repeat(300 * 1024), "300 KiB one-click body");
+    }
+
+    private void traceability() {
+        String campaign = "/api/v1/campaigns/00000000-0000-0000-0000-000000000000/notifications";
+        add(CAMPAIGN, "GET", campaign, null, "notifications of an unknown campaign");
+        add(CAMPAIGN, "GET", campaign + "?limit=0", null, "notifications limit 0");
+        add(CAMPAIGN, "GET", campaign + "?limit=1001", null, "notifications limit 1001");
+        add(CAMPAIGN, "GET", campaign + "?limit=-1", null, "notifications negative limit");
+        add(CAMPAIGN, "GET", campaign + "?limit=abc", null, "notifications limit not a number");
+        add(CAMPAIGN, "GET", campaign + "?channel=pigeon", null, "notifications of an unknown channel");
+        add(CAMPAIGN, "GET", campaign + "?status=LOST", null, "notifications with an unknown status");
+        add(CAMPAIGN, "GET", campaign + "?cursor=%00garbage", null, "notifications garbage cursor");
+        add(CAMPAIGN, "GET", campaign + "?cursor=0-99999999999999999999999", null, "notifications cursor beyond 64 bits");
+        add(CAMPAIGN, "DELETE", campaign, null, "delete notifications");
+        add(USER, "GET", "/api/v1/users/does-not-exist/notifications", null, "history of an unknown user");
+        add(USER, "GET", "/api/v1/users/999999999/notifications", null, "history of a missing user id");
+        add(USER, "GET", "/api/v1/users/1/notifications?limit=0", null, "history limit 0");
+        add(USER, "GET", "/api/v1/users/1/notifications?limit=100000", null, "history enormous limit");
+        add(USER, "GET", "/api/v1/users/1/notifications?cursor=yesterday", null, "history garbage cursor");
+        add(USER, "GET", "/api/v1/users/1/notifications?cursor=2026-13-45~0000000000000:x", null, "history cursor with an impossible date");
+        add(USER, "POST", "/api/v1/users/1/notifications", "{}", "history with POST");
+        probes.add(new Probe(USER, "GET", "/api/v1/users/1/notifications", null, Map.of(), "history without API key"));
+        probes.add(new Probe(CAMPAIGN, "GET", campaign, null, Map.of(), "campaign notifications without API key"));
     }
 
     private void queues() {
