@@ -1,9 +1,9 @@
 package io.herald.user.seed;
 
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.herald.user.ChannelProperties;
 import io.herald.user.UserProperties;
 import io.herald.user.categories.Categories;
 import io.herald.user.users.User;
@@ -60,7 +60,7 @@ public class UserSeeder implements DisposableBean {
     private StatefulConnection<String, String> writer;
     private final Categories categories;
     private final UserProperties properties;
-    private final ChannelProperties channels;
+    private final Channels channels;
     // generation is CPU work: threads of its own (one per core), off the event loops
     private final Scheduler scheduler = Schedulers.newParallel("user-seeder",
             Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -69,14 +69,14 @@ public class UserSeeder implements DisposableBean {
     private final AtomicLong firstBefore = new AtomicLong(-1);
 
     UserSeeder(RedisConnections connections, Categories categories, UserProperties properties,
-               ChannelProperties channels) {
+               Channels channels) {
         this.connections = connections;
         this.redis = connections.commands();
         this.categories = categories;
         this.properties = properties;
         this.channels = channels;
         this.fakeUsers = Mono.fromCallable(() -> new FakeUsers(properties.seed(), properties.categories(),
-                channels.channels())).subscribeOn(scheduler).cache();
+                channels.names())).subscribeOn(scheduler).cache();
         this.status = new SeedStatus(properties.seedCount() > 0 ? "PENDING" : "DISABLED", 0, properties.seedCount(),
                 null, null);
         if (properties.seedCount() > 0) {

@@ -1,13 +1,14 @@
 package io.herald.user.users;
 
+import io.herald.eventstore.Channels;
 import io.herald.kit.ProblemException;
 import io.herald.kit.ProblemException.FieldProblem;
-import io.herald.user.ChannelProperties;
 import io.herald.user.categories.Categories;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,12 @@ class UserRules {
     static final String E164 = "\\+[1-9][0-9]{6,14}";
 
     private final Categories categories;
-    private final ChannelProperties channels;
+    /** Contact field a channel needs; a channel added by a deployment and not named here needs none. */
+    private static final Map<String, String> CONTACT_FIELDS = Map.of("email", "email", "sms", "phone", "push", "deviceToken");
 
-    UserRules(Categories categories, ChannelProperties channels) {
+    private final Channels channels;
+
+    UserRules(Categories categories, Channels channels) {
         this.categories = categories;
         this.channels = channels;
     }
@@ -44,12 +48,12 @@ class UserRules {
                      String deviceToken) {
         List<FieldProblem> problems = new ArrayList<>();
         for (String channel : wantedChannels) {
-            if (channel == null || !channels.channels().contains(channel)) {
+            if (channel == null || !channels.names().contains(channel)) {
                 problems.add(new FieldProblem("channels", "unknown channel '" + channel + "'; known channels: "
-                        + String.join(", ", channels.channels())));
+                        + String.join(", ", channels.names())));
                 continue;
             }
-            String field = channels.contactField(channel);
+            String field = CONTACT_FIELDS.get(channel);
             if (field != null && contact(field, email, phone, deviceToken) == null) {
                 problems.add(new FieldProblem(field, "is required when the channel '" + channel + "' is chosen"));
             }
