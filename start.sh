@@ -194,6 +194,43 @@ build_jars() {
 
 redis_ping() { [[ "$(redis-cli -u "$1" ping 2>/dev/null)" == PONG ]]; }
 
+# Redis ACL users (issue 20): on a Redis that start.sh starts itself, each service connects as its
+# own user with the rights of infra/redis/acl-rules.conf; the passwords are generated once into
+# $ACL_DIR (mode 700, files 600) and the default user gets the one in $RUN_DIR/redis-password.
+ACL_DIR="$RUN_DIR/redis-acl"
+ACL_USERS=0
+
+acl_user() {
+  case "$1" in
+    user-service) echo herald-user ;; campaign-service) echo herald-campaign ;;
+    notification-service) echo herald-notification ;; channel-workers) echo herald-workers ;;
+  esac
+}
+
+# Writes the passwords (kept across restarts) and the ACL file redis-server loads.
+write_acl_file() {
+  local name
+  (umask 077 && mkdir -p "$ACL_DIR")
+  [[ -s "$RUN_DIR/redis-password" ]] || (umask 077 && od -An -N18 -tx1 /dev/urandom | tr -d ' \n' > "$RUN_DIR/redis-password")
+  chmod 600 "$RUN_DIR/redis-password"
+  cp "$RUN_DIR/redis-password" "$ACL_DIR/default"
+  for name in herald-user herald-campaign herald-notification herald-workers; do
+    [[ -s "$ACL_DIR/$name" ]] || (umask 077 && od -An -N18 -tx1 /dev/urandom | tr -d ' \n' > "$ACL_DIR/$name")
+  done
+  (umask 077 && sh "$HERALD_ROOT/infra/redis/acl-file.sh" "$HERALD_ROOT/infra/redis/acl-rules.conf" "$ACL_DIR" \
+    > "$RUN_DIR/redis/users.acl")
+  chmod 600 "$ACL_DIR"/* "$RUN_DIR/redis/users.acl"
+}
+
+# The environment that makes a service connect as its ACL user (nothing without ACL users).
+acl_env() {
+  (( ACL_USERS )) || return 0
+  local name
+  name="$(acl_user "$1")"
+  echo "SPRING_DATA_REDIS_USERNAME=$name"
+  echo "SPRING_DATA_REDIS_PASSWORD=$(cat "$ACL_DIR/$name")"
+}
+
 setup_redis() {
   command -v redis-cli >/dev/null || die "redis-cli not found: install Redis (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis)"
   if [[ -n "${REDIS_URL:-}" ]]; then
@@ -205,6 +242,11 @@ setup_redis() {
   REDIS_URL="redis://127.0.0.1:$port"
   if pid="$(live_pid redis)"; then
     step "Redis: already running on 127.0.0.1:$port (pid $pid, started by start.sh)"
+    if [[ -s "$RUN_DIR/redis/users.acl" ]]; then
+      ACL_USERS=1
+      export REDISCLI_AUTH
+      REDISCLI_AUTH="$(cat "$RUN_DIR/redis-password")"
+    fi
     return
   fi
   if port_open "$port"; then
@@ -215,9 +257,14 @@ setup_redis() {
   fi
   command -v redis-server >/dev/null || die "no Redis answers on 127.0.0.1:$port and redis-server is not installed: sudo apt-get install -y redis-server (or brew install redis), or set REDIS_URL"
   mkdir -p "$RUN_DIR/redis"
+  write_acl_file
+  ACL_USERS=1
+  export REDISCLI_AUTH
+  REDISCLI_AUTH="$(cat "$RUN_DIR/redis-password")"
   step "Redis: starting redis-server on 127.0.0.1:$port (AOF, appendfsync everysec, data in $RUN_DIR/redis)"
+  say "    one ACL user per service (infra/redis/acl-rules.conf), passwords in $ACL_DIR; default user: $RUN_DIR/redis-password"
   nohup redis-server "$HERALD_ROOT/infra/redis.conf" --port "$port" --bind 127.0.0.1 \
-    --protected-mode yes --dir "$RUN_DIR/redis" >"$LOG_DIR/redis.log" 2>&1 </dev/null &
+    --protected-mode yes --dir "$RUN_DIR/redis" --aclfile "$RUN_DIR/redis/users.acl" >"$LOG_DIR/redis.log" 2>&1 </dev/null &
   echo $! > "$(pid_file redis)"
   local deadline=$((SECONDS + 20))
   until redis_ping "$REDIS_URL"; do
@@ -308,6 +355,8 @@ start_service() {
   esac
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # A stable instance id lets a restarted service take back its own pending stream entries at once.
+  local line
+  while IFS= read -r line; do extra+=("$line"); done < <(acl_env "$s")
   if (( CLUSTER )); then
     extra+=(SPRING_DATA_REDIS_CLUSTER_NODES="$CLUSTER_NODES")
   else
@@ -457,12 +506,19 @@ docker_service_state() {
 
 run_docker() {
   local password_file="$RUN_DIR/redis-password"
-  [[ -s "$password_file" ]] || od -An -N18 -tx1 /dev/urandom | tr -d ' \n' > "$password_file"
+  [[ -s "$password_file" ]] || (umask 077 && od -An -N18 -tx1 /dev/urandom | tr -d ' \n' > "$password_file")
+  (umask 077 && : > "$RUN_DIR/compose.env") # it holds passwords
+  chmod 600 "$RUN_DIR/compose.env"
   {
     echo "HERALD_API_KEY=$HERALD_API_KEY"
     echo "HERALD_UNSUBSCRIBE_SECRET=$HERALD_UNSUBSCRIBE_SECRET"
     echo "HERALD_PUBLIC_URL=$HERALD_PUBLIC_URL"
     echo "HERALD_REDIS_PASSWORD=$(cat "$password_file")"
+    local user
+    for user in USER CAMPAIGN NOTIFICATION WORKERS; do
+      [[ -s "$RUN_DIR/redis-password-$user" ]] || (umask 077 && od -An -N18 -tx1 /dev/urandom | tr -d ' \n' > "$RUN_DIR/redis-password-$user")
+      echo "HERALD_REDIS_PASSWORD_$user=$(cat "$RUN_DIR/redis-password-$user")"
+    done
     echo "HERALD_SEED_USERS=$SEED_USERS"
     local s
     for s in "${SERVICES[@]}"; do echo "HERALD_$(service_env_prefix "$s")_PORT=$(service_port "$s")"; done
@@ -521,7 +577,8 @@ print_infra_summary() {
 
 Infrastructure is up ($((SECONDS - STARTED_AT)) s). Run the services from your IDE with:
   $(redis_env_line) HERALD_API_KEY=$HERALD_API_KEY
-  SPRING_MAIL_HOST=$MAIL_HOST SPRING_MAIL_PORT=$MAIL_SMTP_PORT
+  SPRING_MAIL_HOST=$MAIL_HOST SPRING_MAIL_PORT=$MAIL_SMTP_PORT$( (( ACL_USERS )) && printf '\n  %s' \
+  "SPRING_DATA_REDIS_USERNAME=herald-<user|campaign|notification|workers> SPRING_DATA_REDIS_PASSWORD=\$(cat $ACL_DIR/herald-<…>)" || true)
 Mails received: ${MAIL_UI:-<external SMTP server>}/api/user
 Stop with ./stop.sh
 EOF
@@ -572,6 +629,8 @@ EOF
       stream=notify:email:0
       print_cluster_summary "$cli"
     fi
+    # shellcheck disable=SC2016 # printed for the reader's shell
+    (( ACL_USERS )) && cli='REDISCLI_AUTH="$(cat '"$RUN_DIR"'/redis-password)" '"$cli"
     cat <<EOF
 Look inside:
   streams        $cli XRANGE campaigns - + COUNT 5

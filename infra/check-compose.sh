@@ -5,8 +5,9 @@
 #   2. the same without HERALD_REDIS_PASSWORD must fail (secrets are required, never defaulted);
 #   3. a structural check of what Herald relies on and the schema cannot see: every service
 #      others wait for has a health check, each service image builds its own module, the
-#      runtime image runs as a non-root user, and the "cluster" profile has six cluster nodes,
-#      the creation job and the four services pointed at all the nodes.
+#      runtime image runs as a non-root user, Redis gets its ACL users and each service logs in as
+#      its own, and the "cluster" profile has six cluster nodes, the creation job and the four
+#      services pointed at all the nodes.
 # Images are neither pulled nor built here: that needs a daemon (see docs/running.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +22,13 @@ fi
 if (( ${#compose_cmd[@]} )); then
   echo "check-compose: ${compose_cmd[*]} config -q"
   HERALD_API_KEY=ci-key HERALD_UNSUBSCRIBE_SECRET=ci-secret HERALD_REDIS_PASSWORD=ci-password \
+    HERALD_REDIS_PASSWORD_USER=u HERALD_REDIS_PASSWORD_CAMPAIGN=c \
+    HERALD_REDIS_PASSWORD_NOTIFICATION=n HERALD_REDIS_PASSWORD_WORKERS=w \
     "${compose_cmd[@]}" -p herald -f infra/docker-compose.yml config -q
   echo "check-compose: without HERALD_REDIS_PASSWORD the file must be refused"
   if env -u HERALD_REDIS_PASSWORD HERALD_API_KEY=ci-key HERALD_UNSUBSCRIBE_SECRET=ci-secret \
+      HERALD_REDIS_PASSWORD_USER=u HERALD_REDIS_PASSWORD_CAMPAIGN=c HERALD_REDIS_PASSWORD_NOTIFICATION=n \
+      HERALD_REDIS_PASSWORD_WORKERS=w \
       "${compose_cmd[@]}" -p herald -f infra/docker-compose.yml config -q >/dev/null 2>&1; then
     echo "check-compose: FAIL: the compose file accepts a missing HERALD_REDIS_PASSWORD" >&2
     exit 1
@@ -84,9 +89,15 @@ for module in ("user-service", "campaign-service", "notification-service", "chan
             errors.append(f"{module}: environment lacks {var}")
 
 redis = services.get("redis", {})
-command = " ".join(redis.get("command", []))
-if "--requirepass" not in command:
-    errors.append("redis: no --requirepass")
+if "start-redis.sh" not in " ".join(redis.get("entrypoint", [])):
+    errors.append("redis: not started by infra/redis/start-redis.sh (ACL users and a default password)")
+if "--aclfile" not in open("infra/redis/start-redis.sh").read():
+    errors.append("infra/redis/start-redis.sh: redis-server without --aclfile")
+for module, user in (("user-service", "herald-user"), ("campaign-service", "herald-campaign"),
+                     ("notification-service", "herald-notification"), ("channel-workers", "herald-workers")):
+    env = services.get(module, {}).get("environment", {})
+    if env.get("SPRING_DATA_REDIS_USERNAME") != user or "SPRING_DATA_REDIS_PASSWORD" not in env:
+        errors.append(f"{module}: does not connect as the Redis ACL user {user}")
 conf = open("infra/redis.conf").read()
 for line in ("appendonly yes", "appendfsync everysec", "maxmemory-policy noeviction"):
     if not re.search(rf"^{re.escape(line)}$", conf, re.M):

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 10's bad-input sweep: well over 100 malformed or hostile requests across every endpoint
- * of the four services, each answered with a 4xx problem+json (never a 5xx, never a stack
+ * Issue 10's bad-input sweep, with issue 20's cases (keys revoked, without the scope, in the URL,
+ * overlong; matrix parameters, encoded slashes, control characters in names): well over 100
+ * malformed or hostile requests across every endpoint of the four services, each answered with a 4xx problem+json (never a 5xx, never a stack
  * trace), and Redis holding exactly what it held before.
  */
 @RealRedis
@@ -39,6 +40,8 @@ class BadInputSweepIntegrationTests {
     static RedisClient client;
     static StatefulRedisConnection<String, String> redis;
     static Map<String, String> before;
+    static String readOnlyKey;
+    static String revokedKey;
     static final Api api = new Api();
 
     @BeforeAll
@@ -47,6 +50,13 @@ class BadInputSweepIntegrationTests {
                 Map.of("HERALD_USERS_SEED_COUNT", "20"), "sweep");
         client = RedisClient.create(RealRedisExtension.current().url());
         redis = client.connect();
+        readOnlyKey = createKey("sweep-reader");
+        String doomed = createKey("sweep-revoked");
+        revokedKey = doomed.substring(doomed.indexOf(' ') + 1);
+        Api.Response revoked = api.call("DELETE", stack.url(HeraldStack.Service.CAMPAIGN,
+                "/api/v1/keys/" + doomed.substring(0, doomed.indexOf(' '))), null);
+        assertThat(revoked.status()).isEqualTo(204);
+        readOnlyKey = readOnlyKey.substring(readOnlyKey.indexOf(' ') + 1);
         // seeding runs after readiness: wait until the digest is stable before the sweep
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .pollInterval(java.time.Duration.ofSeconds(1))
@@ -56,6 +66,14 @@ class BadInputSweepIntegrationTests {
                     before = now;
                     return stable;
                 });
+    }
+
+    /** A read-only key: {@code "<id> <secret>"}. */
+    private static String createKey(String name) {
+        Api.Response created = api.call("POST", stack.url(HeraldStack.Service.CAMPAIGN, "/api/v1/keys"),
+                "{\"name\":\"" + name + "\",\"scopes\":[\"read\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString() + " " + created.json().path("secret").asString();
     }
 
     @AfterAll
@@ -72,7 +90,7 @@ class BadInputSweepIntegrationTests {
     @TestFactory
     @Order(1)
     Stream<DynamicTest> everyHostileRequestGetsA4xxProblem() {
-        List<HostileRequests.Probe> probes = HostileRequests.all();
+        List<HostileRequests.Probe> probes = HostileRequests.all(readOnlyKey, revokedKey);
         assertThat(probes).hasSizeGreaterThanOrEqualTo(100);
         return probes.stream().map(probe -> DynamicTest.dynamicTest(probe.toString(), () -> {
             Api.Response response = api.send(probe.method(), stack.url(probe.service(), probe.path()),

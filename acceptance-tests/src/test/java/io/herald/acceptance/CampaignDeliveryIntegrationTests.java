@@ -162,6 +162,51 @@ class CampaignDeliveryIntegrationTests {
         }
     }
 
+    @Test
+    @Order(4)
+    void eachNotificationIsTraceableByCampaignAndByRecipient() {
+        String path = "/api/v1/campaigns/" + firstFinanceCampaign + "/notifications";
+        JsonNode all = api.call("GET", stack.url(CAMPAIGN, path), null).json();
+        assertThat(all.path("items").valueStream().map(n -> n.path("notificationId").asString()).toList())
+                .containsExactlyInAnyOrder(firstFinanceCampaign + ":" + ada + ":email",
+                        firstFinanceCampaign + ":" + bob + ":sms", firstFinanceCampaign + ":" + bob + ":push");
+        assertThat(all.path("items").valueStream().map(n -> n.path("status").asString()).distinct().toList())
+                .containsExactly("DELIVERED");
+        assertThat(all.path("nextCursor").isNull()).isTrue();
+
+        JsonNode email = api.call("GET", stack.url(CAMPAIGN, path + "?channel=email&status=delivered"), null).json();
+        assertThat(email.path("items")).hasSize(1);
+        JsonNode adasMail = email.path("items").get(0);
+        assertThat(adasMail.path("userId").asString()).isEqualTo(ada);
+        assertThat(adasMail.path("attempts").asInt()).isEqualTo(1);
+        assertThat(adasMail.path("settledAt").asString()).isNotBlank();
+        assertThat(api.call("GET", stack.url(CAMPAIGN, path + "?status=failed"), null).json().path("items")).isEmpty();
+
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = api.call("GET", stack.url(CAMPAIGN, path + "?limit=1" + cursor), null).json();
+            page.path("items").forEach(n -> paged.add(n.path("notificationId").asString()));
+            cursor = page.path("nextCursor").isNull() ? null : "&cursor=" + page.path("nextCursor").asString();
+        } while (cursor != null && paged.size() < 10);
+        assertThat(paged).hasSize(3).doesNotHaveDuplicates();
+
+        // Bob: sms and push of both Finance campaigns, newest first
+        JsonNode bobs = api.call("GET", stack.url(USER, "/api/v1/users/" + bob + "/notifications"), null).json();
+        List<JsonNode> items = bobs.path("items").valueStream().toList();
+        assertThat(items).hasSize(4);
+        assertThat(items).extracting(n -> java.time.Instant.parse(n.path("settledAt").asString()))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(items.get(3).path("campaignId").asString()).isEqualTo(firstFinanceCampaign);
+        assertThat(items).allMatch(n -> "DELIVERED".equals(n.path("status").asString()));
+        JsonNode firstTwo = api.call("GET", stack.url(USER, "/api/v1/users/" + bob + "/notifications?limit=2"), null).json();
+        assertThat(firstTwo.path("items")).hasSize(2);
+        JsonNode lastTwo = api.call("GET", stack.url(USER, "/api/v1/users/" + bob + "/notifications?limit=2&cursor="
+                + firstTwo.path("nextCursor").asString()), null).json();
+        assertThat(lastTwo.path("items").get(1).path("notificationId").asString())
+                .isEqualTo(items.get(3).path("notificationId").asString());
+    }
+
     private static String decodedText(MimeMessage mail) throws Exception {
         Object content = mail.getContent();
         if (content instanceof jakarta.mail.Multipart parts) {

@@ -53,10 +53,21 @@ final class HeraldStack implements AutoCloseable {
      * @param extraEnv more environment for every service (e.g. shorter claim timeouts)
      */
     static HeraldStack start(String redisUrl, int smtpPort, Map<String, String> extraEnv, String name) {
+        return start(redisUrl, smtpPort, extraEnv, Map.of(), name);
+    }
+
+    /**
+     * Starts all four services, each with {@code extraEnv} plus its own entries of
+     * {@code perService} (e.g. its Redis ACL user), and waits until each is ready.
+     */
+    static HeraldStack start(String redisUrl, int smtpPort, Map<String, String> extraEnv,
+                             Map<Service, Map<String, String>> perService, String name) {
         HeraldStack stack = new HeraldStack();
         try {
             for (Service service : Service.values()) {
-                stack.launch(service, redisUrl, smtpPort, extraEnv, name);
+                Map<String, String> env = new HashMap<>(extraEnv);
+                env.putAll(perService.getOrDefault(service, Map.of()));
+                stack.launch(service, redisUrl, smtpPort, env, name);
             }
             for (Service service : Service.values()) {
                 stack.awaitReady(service, Duration.ofSeconds(300));

@@ -30,15 +30,22 @@ final class HostileRequests {
 
     private final List<Probe> probes = new ArrayList<>();
 
-    static List<Probe> all() {
+    /**
+     * @param readOnlyKey a stored key with only the {@code read} scope
+     * @param revokedKey a stored key that was revoked
+     */
+    static List<Probe> all(String readOnlyKey, String revokedKey) {
         HostileRequests r = new HostileRequests();
         r.withoutOrWithWrongKey();
+        r.scopedKeys(readOnlyKey, revokedKey);
+        r.strictInput();
         r.campaigns();
         r.users();
         r.notifications();
         r.channels();
         r.queues();
         r.unsubscribe();
+        r.traceability();
         return r.probes;
     }
 
@@ -71,6 +78,72 @@ final class HostileRequests {
         probes.add(new Probe(CAMPAIGN, "GET", "/api/v1/campaigns", null, Map.of("X-API-Key", ""), "empty API key"));
         probes.add(new Probe(USER, "GET", "/api/v1/categories", null,
                 Map.of("X-API-Key", "k".repeat(16 * 1024)), "16 KiB API key"));
+    }
+
+    /** Issue 20: revoked keys, keys without the scope, keys in the URL, overlong keys. */
+    private void scopedKeys(String readOnly, String revoked) {
+        String campaign = "{\"name\":\"n\",\"category\":\"Finance\",\"subject\":\"s\",\"message\":\"m\"}";
+        List<Object[]> writes = List.of(
+                new Object[] {CAMPAIGN, "POST", "/api/v1/campaigns", campaign},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/campaign/create?category=Finance&subject=s&message=m&name=n", null},
+                new Object[] {CAMPAIGN, "DELETE", "/api/v1/campaigns/x", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/keys", null},
+                new Object[] {CAMPAIGN, "POST", "/api/v1/keys", "{\"name\":\"mine\",\"scopes\":[\"admin\"]}"},
+                new Object[] {CAMPAIGN, "DELETE", "/api/v1/keys/0123456789abcdef", null},
+                new Object[] {USER, "POST", "/api/v1/users", "{\"name\":\"Eve\",\"email\":\"eve@example.com\",\"categories\":[\"Finance\"],\"channels\":[\"email\"]}"},
+                new Object[] {USER, "DELETE", "/api/v1/users/1", null},
+                new Object[] {USER, "PUT", "/api/v1/users/1/preferences", "{\"categories\":[\"Movies\"],\"channels\":[\"email\"]}"},
+                new Object[] {USER, "POST", "/api/v1/categories", "{\"name\":\"Travel\"}"},
+                new Object[] {NOTIFICATION, "POST", "/api/v1/notifications", "{\"userId\":\"1\",\"subject\":\"s\",\"message\":\"m\"}"},
+                new Object[] {WORKERS, "POST", "/api/v1/channels/email/dead-letters/replay", null},
+                new Object[] {WORKERS, "POST", "/api/v1/queues/jobs/messages", "{\"a\":1}"},
+                new Object[] {WORKERS, "POST", "/api/v1/queues/jobs/fetch", null});
+        for (Object[] e : writes) {
+            HeraldStack.Service service = (HeraldStack.Service) e[0];
+            probes.add(new Probe(service, (String) e[1], (String) e[2], (String) e[3],
+                    Map.of("X-API-Key", readOnly), "read-only key, wrong scope"));
+            probes.add(new Probe(service, (String) e[1], (String) e[2], (String) e[3],
+                    Map.of("X-API-Key", revoked), "revoked key"));
+        }
+        for (HeraldStack.Service service : HeraldStack.Service.values()) {
+            String path = service == USER ? "/api/v1/categories" : service == CAMPAIGN ? "/api/v1/campaigns"
+                    : service == NOTIFICATION ? "/api/v1/notifications/x:1:email" : "/api/v1/channels";
+            probes.add(new Probe(service, "GET", path, null, Map.of("X-API-Key", revoked), "revoked key, GET"));
+            probes.add(new Probe(service, "GET", path + "?api_key=" + HeraldStack.API_KEY, null, Map.of(),
+                    "key in the query string"));
+            probes.add(new Probe(service, "GET", path + "?X-API-Key=" + HeraldStack.API_KEY, null, KEY,
+                    "key in the query string and the header"));
+            probes.add(new Probe(service, "GET", path, null, Map.of("X-API-Key", "hrld_" + "a".repeat(400)),
+                    "overlong key"));
+        }
+    }
+
+    /** Issue 20: matrix parameters, encoded slashes, dot segments, control characters in names. */
+    private void strictInput() {
+        add(USER, "GET", "/api/v1/users/1;DEL%20x", null, "matrix parameter in a user id");
+        add(USER, "PUT", "/api/v1/users/1;x/preferences", "{\"categories\":[\"Movies\"],\"channels\":[\"email\"]}",
+                "matrix parameter before preferences");
+        add(USER, "DELETE", "/api/v1/users/1;x", null, "matrix parameter on delete");
+        add(CAMPAIGN, "DELETE", "/api/v1/campaigns/x%2F..%2Fy", null, "encoded slash in a campaign id");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/%2e%2e/x", null, "encoded dot segment");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/a%5Cb", null, "encoded backslash");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns/a%250a", null, "double-encoded line feed");
+        add(WORKERS, "POST", "/api/v1/queues/jobs;x/messages", "{\"a\":1}", "matrix parameter in a queue name");
+        add(WORKERS, "GET", "/api/v1//channels", null, "empty path segment");
+        add(CAMPAIGN, "POST", "/api/v1/campaigns",
+                "{\"name\":\"\\u0000\\u0007\",\"category\":\"Finance\",\"subject\":\"s\",\"message\":\"m\"}",
+                "control characters in a campaign name");
+        add(CAMPAIGN, "POST", "/api/v1/campaigns",
+                "{\"name\":\"n\",\"category\":\"Finance\",\"subject\":\"Hi\\r\\nBcc: all@example.com\",\"message\":\"m\"}",
+                "line break in a campaign subject");
+        add(CAMPAIGN, "POST", "/api/v1/campaigns",
+                "{\"name\":\"n\\u202egnp.exe\",\"category\":\"Finance\",\"subject\":\"s\",\"message\":\"m\"}",
+                "bidirectional override in a campaign name");
+        add(USER, "POST", "/api/v1/users",
+                "{\"name\":\"Eve\\u0000\",\"email\":\"eve@example.com\",\"categories\":[\"Finance\"],\"channels\":[\"email\"]}",
+                "control character in a user name");
+        add(NOTIFICATION, "POST", "/api/v1/notifications",
+                "{\"userId\":\"1\",\"subject\":\"a\\r\\nb\",\"message\":\"m\"}", "line break in a notification subject");
     }
 
     private void campaigns() {
@@ -203,6 +276,29 @@ final class HostileRequests {
         add(USER, "DELETE", "/unsubscribe/" + forged, null, "unsubscribe with DELETE");
         add(USER, "PATCH", "/unsubscribe/" + forged, "{}", "unsubscribe with PATCH");
         add(USER, "POST", "/unsubscribe/" + forged, "List-Unsubscribe=One-Click&" + "x".repeat(300 * 1024), "300 KiB one-click body");
+    }
+
+    private void traceability() {
+        String campaign = "/api/v1/campaigns/00000000-0000-0000-0000-000000000000/notifications";
+        add(CAMPAIGN, "GET", campaign, null, "notifications of an unknown campaign");
+        add(CAMPAIGN, "GET", campaign + "?limit=0", null, "notifications limit 0");
+        add(CAMPAIGN, "GET", campaign + "?limit=1001", null, "notifications limit 1001");
+        add(CAMPAIGN, "GET", campaign + "?limit=-1", null, "notifications negative limit");
+        add(CAMPAIGN, "GET", campaign + "?limit=abc", null, "notifications limit not a number");
+        add(CAMPAIGN, "GET", campaign + "?channel=pigeon", null, "notifications of an unknown channel");
+        add(CAMPAIGN, "GET", campaign + "?status=LOST", null, "notifications with an unknown status");
+        add(CAMPAIGN, "GET", campaign + "?cursor=%00garbage", null, "notifications garbage cursor");
+        add(CAMPAIGN, "GET", campaign + "?cursor=0-99999999999999999999999", null, "notifications cursor beyond 64 bits");
+        add(CAMPAIGN, "DELETE", campaign, null, "delete notifications");
+        add(USER, "GET", "/api/v1/users/does-not-exist/notifications", null, "history of an unknown user");
+        add(USER, "GET", "/api/v1/users/999999999/notifications", null, "history of a missing user id");
+        add(USER, "GET", "/api/v1/users/1/notifications?limit=0", null, "history limit 0");
+        add(USER, "GET", "/api/v1/users/1/notifications?limit=100000", null, "history enormous limit");
+        add(USER, "GET", "/api/v1/users/1/notifications?cursor=yesterday", null, "history garbage cursor");
+        add(USER, "GET", "/api/v1/users/1/notifications?cursor=2026-13-45~0000000000000:x", null, "history cursor with an impossible date");
+        add(USER, "POST", "/api/v1/users/1/notifications", "{}", "history with POST");
+        probes.add(new Probe(USER, "GET", "/api/v1/users/1/notifications", null, Map.of(), "history without API key"));
+        probes.add(new Probe(CAMPAIGN, "GET", campaign, null, Map.of(), "campaign notifications without API key"));
     }
 
     private void queues() {

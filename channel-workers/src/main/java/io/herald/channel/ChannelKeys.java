@@ -14,7 +14,7 @@ public final class ChannelKeys {
 
     /**
      * Running outcome totals of one channel stream (hash: delivered, failed, deadLettered,
-     * cancelled), counted with the delivered record, hence tagged with the stream.
+     * cancelled, skipped), counted with the delivered record, hence tagged with the stream.
      */
     public static String channelTotals(String stream) {
         return "channel-totals:{" + stream + "}";

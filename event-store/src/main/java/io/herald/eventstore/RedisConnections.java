@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Callers see commands as {@link RedisClusterReactiveCommands}, the interface common to both
  * kinds of connection; code written against it runs on both. Connections reconnect by themselves
  * after Redis returns (Lettuce auto-reconnect). Thread-safe.
+ *
+ * <p>Over 200 lines on purpose: the same three kinds of connection (shared, dedicated, lanes) for
+ * both standalone and cluster clients, so that no caller needs to know which it has.
  */
 public final class RedisConnections implements AutoCloseable {
 

@@ -82,6 +82,17 @@ public final class StreamKeys {
         return "progress:{" + stream + "}:" + campaignId;
     }
 
+    /**
+     * The notifications settled on one channel stream on one UTC day, by recipient (written by
+     * channel-workers with each outcome, hence tagged with the stream; read by user-service): a
+     * sorted set of {@link NotificationHistory} members at score 0, so one user's members are
+     * contiguous and newest first ({@code ZRANGEBYLEX}). Expires when the history retention has
+     * passed the day.
+     */
+    public static String userNotifications(String stream, java.time.LocalDate day) {
+        return "user-notifications:{" + stream + "}:" + day;
+    }
+
     // ---- user-service ----
     public static final String CATEGORIES = "categories";
 

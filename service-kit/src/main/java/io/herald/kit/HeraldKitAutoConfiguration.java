@@ -5,6 +5,8 @@ import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventStore;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.consumer.DeadLetters;
+import io.herald.kit.auth.AuthConfiguration;
+import io.herald.kit.web.WebHardeningConfiguration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.SocketOptions;
@@ -25,26 +27,20 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurat
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the service kit: API key check, body limit, problem+json errors, Redis client options
+ * Wires the service kit: scoped API keys and write rate limits ({@code auth}), request ids,
+ * security headers and strict paths ({@code web}), body limit, problem+json errors, Redis client options
  * that fail fast (503) while Redis is away and reconnect quickly when it returns, and the
  * event-store beans every service uses.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties({KitProperties.class, ChannelSettings.class})
+@Import({AuthConfiguration.class, WebHardeningConfiguration.class})
 public class HeraldKitAutoConfiguration {
-
-    @Bean
-    ApiKeyFilter heraldApiKeyFilter(KitProperties properties) {
-        if (!properties.hasApiKey() && !properties.openWithoutKey()) {
-            throw new IllegalStateException("HERALD_API_KEY is not set. Set it (every /api/** request must send it as "
-                    + "X-API-Key), or set herald.open-without-key=true for open local use.");
-        }
-        return new ApiKeyFilter(properties.apiKey());
-    }
 
     /** Signed unsubscribe links; the secret is configured, or derived one-way from the API key. */
     @Bean

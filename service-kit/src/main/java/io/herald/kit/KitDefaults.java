@@ -29,6 +29,12 @@ public final class KitDefaults implements EnvironmentPostProcessor {
             // Idempotency-Key) with problem+json; beyond that Netty refuses with a bare 431
             Map.entry("server.max-http-request-header-size", "64KB"),
             Map.entry("spring.main.banner-mode", "off"),
+            // logback.xml of the kit: personal data masked in every line (io.herald.kit.logging)
+            Map.entry("logging.config", "classpath:io/herald/kit/logback.xml"),
+            // the request id in each line logged while handling a request (empty brackets elsewhere
+            // are left out); Reactor carries it from the request's context into the MDC
+            Map.entry("logging.pattern.correlation", "%replace([%X{requestId}] ){'\\[\\] ', ''}"),
+            Map.entry("spring.reactor.context-propagation", "auto"),
             // Boot traces every Redis command as a Micrometer observation when an ObservationRegistry
             // exists: about a tenth of a channel worker's CPU at fan-out rates (bench/README.md).
             // The stream consumers keep their own meters (herald.consumer.*).
@@ -38,5 +44,6 @@ public final class KitDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addLast(new MapPropertySource("heraldKitDefaults", DEFAULTS));
+        RedisCredentials.apply(environment);
     }
 }

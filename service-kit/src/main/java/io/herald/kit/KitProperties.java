@@ -15,13 +15,17 @@ import org.springframework.util.unit.DataSize;
  * @param redisStartupWait how long a starting service waits for Redis to answer before it gives up
  * @param publicUrl base URL at which recipients reach user-service (unsubscribe links)
  * @param unsubscribe signing of unsubscribe links
+ * @param historyRetention how long a user's notification history is kept (the per-day index
+ *     {@code user-notifications:*} expires this long after its day); channel-workers write it,
+ *     user-service reads that far back
  */
 @ConfigurationProperties("herald")
 public record KitProperties(String apiKey, @DefaultValue("false") boolean openWithoutKey,
                             @DefaultValue("256KB") DataSize maxBodySize, String instanceId,
                             @DefaultValue("60s") java.time.Duration redisStartupWait,
                             @DefaultValue("http://localhost:8081") String publicUrl,
-                            @DefaultValue Unsubscribe unsubscribe) {
+                            @DefaultValue Unsubscribe unsubscribe,
+                            @DefaultValue("30d") java.time.Duration historyRetention) {
 
     /**
      * @param secret HMAC secret of unsubscribe tokens ({@code HERALD_UNSUBSCRIBE_SECRET}); the same

@@ -1,6 +1,8 @@
 package io.herald.kit;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 
 /**
@@ -16,6 +18,7 @@ public class ProblemException extends RuntimeException {
     private final HttpStatusCode status;
     private final String title;
     private final List<FieldProblem> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(HttpStatusCode status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -37,6 +40,17 @@ public class ProblemException extends RuntimeException {
     /** 404 for a missing resource. */
     public static ProblemException notFound(String what) {
         return new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "Not found", what + " does not exist");
+    }
+
+    /** Adds a response header to the answer (e.g. {@code Retry-After}); returns this problem. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Response headers to send with the answer. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public HttpStatusCode status() {

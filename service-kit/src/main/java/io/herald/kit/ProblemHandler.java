@@ -1,10 +1,12 @@
 package io.herald.kit;
 
+import io.herald.kit.web.RequestIds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -19,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers every error of a service — from controllers, filters and routing alike — with
  * {@code application/problem+json} (RFC 9457): {@code type, title, status, detail, instance} and,
- * for validation errors, {@code errors: [{field, message}]}. Runs before Spring Boot's default
+ * for validation errors, {@code errors: [{field, message}]}, and always the {@code requestId}. Runs before Spring Boot's default
  * error handler. A 5xx other than 503 (Redis unreachable) is logged as the bug it is; no stack
  * trace ever reaches the client.
  */
@@ -44,10 +46,13 @@ final class ProblemHandler implements WebExceptionHandler {
         ProblemException problem = mapper.toProblem(error);
         HttpStatusCode status = problem.status();
         String path = exchange.getRequest().getPath().value();
-        if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), path, error.toString());
-        } else if (status.is5xxServerError()) {
-            log.error("{} {} failed", exchange.getRequest().getMethod(), path, error);
+        String requestId = RequestIds.of(exchange);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIds.KEY, requestId)) {
+            if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), path, error.toString());
+            } else if (status.is5xxServerError()) {
+                log.error("{} {} failed", exchange.getRequest().getMethod(), path, error);
+            }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
@@ -55,14 +60,13 @@ final class ProblemHandler implements WebExceptionHandler {
         body.put("status", status.value());
         body.put("detail", problem.getMessage());
         body.put("instance", path);
+        body.put("requestId", requestId);
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (status.value() == HttpStatus.UNAUTHORIZED.value()) {
-            response.getHeaders().set("WWW-Authenticate", "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"");
-        }
+        problem.headers().forEach(response.getHeaders()::set);
         if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             response.getHeaders().set("Retry-After", "5");
         }

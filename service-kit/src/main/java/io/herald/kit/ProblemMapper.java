@@ -65,9 +65,11 @@ final class ProblemMapper {
                     || t instanceof RedisConnectionFailureException || t instanceof ConnectException) {
                 return true;
             }
-            // Lettuce rejects commands with a plain RedisException while disconnected
+            // Lettuce rejects commands with a plain RedisException while disconnected, and fails
+            // those in flight when the connection drops with "Connection disconnected"
             if (t instanceof RedisException && t.getMessage() != null
-                    && (t.getMessage().contains("not connected") || t.getMessage().contains("Connection closed"))) {
+                    && (t.getMessage().contains("not connected") || t.getMessage().contains("Connection closed")
+                    || t.getMessage().contains("Connection disconnected"))) {
                 return true;
             }
         }

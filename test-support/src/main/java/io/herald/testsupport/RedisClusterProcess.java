@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  *
  * <p>{@link #url()} is the comma-separated list of the nodes' URLs, which
  * {@code RedisConnections.createFor} reads as a cluster. Not thread-safe for stop/start.
+ *
+ * <p>Over 200 lines on purpose: starting six nodes, creating the cluster, waiting for every node
+ * to agree and stopping them are one lifecycle that tests drive as a whole.
  */
 public final class RedisClusterProcess implements TestRedis {
 

@@ -19,6 +19,9 @@ import io.herald.testsupport.RedisServerProcess;
  * one campaign's fan-out with transactional notifications alongside, CPU and memory of every
  * process, then a summary table and {@code bench/results/<timestamp>.json}. Everything runs on
  * 127.0.0.1 on free ports, bounded by {@code --timeout}; the bench stops what it started.
+ *
+ * <p>Over 200 lines on purpose: it is the bench's script, one phase after another; each phase's
+ * work lives in its own class.
  */
 public final class EndToEndBench {
 

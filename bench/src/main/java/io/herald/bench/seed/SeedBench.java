@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Usage: {@code java -cp bench/target/bench.jar io.herald.bench.seed.SeedBench [users] [category]
  * [runs] [user-service jar]}; defaults 100000, Finance, 3, {@code user-service/target/user-service-*.jar}.
+ *
+ * <p>Over 200 lines on purpose: a command-line tool's sequence (start Redis, launch the jar,
+ * measure seeding, memory and resolution), read top to bottom.
  */
 public final class SeedBench {
 

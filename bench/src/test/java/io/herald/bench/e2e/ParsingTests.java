@@ -110,6 +110,18 @@ class ParsingTests {
     }
 
     @Test
+    void sendsAreCountedInTheWorkersRealLineFormatWithMaskedRecipients(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("channel-workers.log");
+        Files.writeString(log, """
+                2026-12-01T06:47:44.525Z  INFO 8525 --- [channel-workers] [oundedElastic-1] herald.delivery.sms                      : notificationId=1760d7b7:21:sms to=+15******935 text="Markets are up, Margurite Robel!"
+                2026-12-01T06:47:44.526Z  INFO 8525 --- [channel-workers] [oundedElastic-1] herald.delivery.push                     : notificationId=1760d7b7:21:push to=046*** title="Hi" body="Markets are up"
+                """);
+        Map<String, DeliveryLog.Sends> sends = DeliveryLog.count(List.of(log));
+        assertThat(sends.get("sms")).isEqualTo(new DeliveryLog.Sends(1, 1));
+        assertThat(sends.get("push")).isEqualTo(new DeliveryLog.Sends(1, 1));
+    }
+
+    @Test
     void profileSummaryCountsTopFramesOfExecutionSamples() {
         String printed = """
                 jdk.ExecutionSample {

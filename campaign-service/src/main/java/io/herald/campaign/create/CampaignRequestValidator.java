@@ -5,6 +5,7 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
 import io.herald.kit.ProblemException.FieldProblem;
+import io.herald.kit.input.PlainTextValidator;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * Checks a campaign request and reports every field at fault at once (400, problem+json with
  * {@code errors}): name, subject and message present and not too long, the category known to
- * user-service ({@code SISMEMBER categories}), channels known to this deployment
+ * user-service ({@code SISMEMBER categories}), name and subject free of control characters, channels known to this deployment
  * ({@code herald.channels}), {@code scheduledAt} an ISO-8601 instant in the future.
  */
 @Component
@@ -44,8 +45,8 @@ class CampaignRequestValidator {
                     "The request needs a JSON body with name, category, subject and message."));
         }
         List<FieldProblem> problems = new ArrayList<>();
-        String name = text(request.name(), "name", MAX_NAME, problems);
-        String subject = text(request.subject(), "subject", MAX_SUBJECT, problems);
+        String name = singleLine(text(request.name(), "name", MAX_NAME, problems), "name", problems);
+        String subject = singleLine(text(request.subject(), "subject", MAX_SUBJECT, problems), "subject", problems);
         String message = text(request.message(), "message", MAX_MESSAGE, problems);
         List<String> chosen = channels(request.channels(), problems);
         Instant scheduledAt = scheduledAt(request.scheduledAt(), problems);
@@ -74,6 +75,14 @@ class CampaignRequestValidator {
             problems.add(new FieldProblem(field, "must be at most " + max + " characters, has " + trimmed.length()));
         }
         return trimmed;
+    }
+
+    /** Names and subjects reach log lines, pages and e-mail headers: no control characters there. */
+    private static String singleLine(String value, String field, List<FieldProblem> problems) {
+        if (!PlainTextValidator.isPlain(value)) {
+            problems.add(new FieldProblem(field, "must not contain control characters or line breaks"));
+        }
+        return value;
     }
 
     private List<String> channels(List<String> requested, List<FieldProblem> problems) {

@@ -5,6 +5,7 @@ import io.herald.eventstore.Channels;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.kit.KitProperties;
 import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.kit.StreamConsumers;
 import io.herald.kit.StreamSubscriptions;
@@ -34,7 +35,7 @@ class ChannelWorkers {
     StreamSubscriptions channelSubscriptions(Channels channels, WorkerProperties workers, List<ChannelSender> senders,
                                              StreamConsumers streamConsumers, RedisConnections connections,
                                              EventCodec codec, CancelledCampaigns cancellations,
-                                             RateLimiter rateLimiter) {
+                                             RateLimiter rateLimiter, KitProperties kit) {
         StreamSubscriptions subscriptions = new StreamSubscriptions();
         // bulk traffic on connections of its own: its 500-entry reads and completions never queue
         // ahead of a transactional notification's commands on the shared connection
@@ -48,9 +49,9 @@ class ChannelWorkers {
                         + "serves it; senders: " + byChannel.keySet());
             }
             var priorityHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
-                    rateLimiter, true, workers.priorityConcurrency());
+                    rateLimiter, true, workers.priorityConcurrency(), kit.historyRetention());
             var bulkHandler = new DeliveryHandler(sender, codec, bulk.commands(), cancellations,
-                    rateLimiter, false, workers.concurrency());
+                    rateLimiter, false, workers.concurrency(), kit.historyRetention());
             String priorityStream = StreamKeys.priority(channel);
             for (int i = 0; i < workers.priorityConsumers(); i++) {
                 subscriptions.perBatch(settings(streamConsumers, workers, channel, priorityStream, i)

@@ -6,12 +6,17 @@ import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.MalformedEntryException;
+import io.herald.eventstore.NotificationHistory;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.BatchHandler;
 import io.herald.eventstore.consumer.Handled;
 import io.herald.eventstore.consumer.StreamEntry;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,13 +33,17 @@ import reactor.core.publisher.Mono;
  * settled, settle a cancelled campaign's notifications as {@code CANCELLED} and those whose
  * recipient is gone or opted out as {@code SKIPPED} ({@link RecipientCheck}), wait for the channel's
  * rate limit, send through the channel's {@link ChannelSender} ({@link ChannelSender#sendAll}), and
- * record each outcome with the {@code XACK} (delivered record, campaign progress counter and
- * channel totals in one Lua step for the whole batch).
+ * record each outcome with the {@code XACK} (delivered record, campaign progress counter, channel
+ * totals and the recipient's entry in the day's notification history, in one Lua step for the
+ * whole batch).
  *
  * <p>Only a redelivered entry (recovered, claimed or retried) can have been sent before, so only
  * those cost a look at their delivered record ({@code HEXISTS}); a fresh entry goes straight on.
  * A rejected send is recorded {@code FAILED} at once; a send error is a failed attempt that the
  * runtime retries with backoff and finally dead-letters ({@code DEAD_LETTERED}).
+ *
+ * <p>Over 200 lines on purpose: triage, send and settle of one batch are one flow whose look-ups
+ * are batched across all three steps; splitting it would add a round trip or a hand-off per batch.
  */
 final class DeliveryHandler implements BatchHandler {
 
@@ -56,9 +65,11 @@ final class DeliveryHandler implements BatchHandler {
     private final RateLimiter rateLimiter;
     private final boolean priority;
     private final int concurrency;
+    private final Duration historyRetention;
 
     DeliveryHandler(ChannelSender sender, EventCodec codec, RedisClusterReactiveCommands<String, String> redis,
-                    CancelledCampaigns cancellations, RateLimiter rateLimiter, boolean priority, int concurrency) {
+                    CancelledCampaigns cancellations, RateLimiter rateLimiter, boolean priority, int concurrency,
+                    Duration historyRetention) {
         this.sender = sender;
         this.codec = codec;
         this.redis = redis;
@@ -67,6 +78,7 @@ final class DeliveryHandler implements BatchHandler {
         this.rateLimiter = rateLimiter;
         this.priority = priority;
         this.concurrency = concurrency;
+        this.historyRetention = historyRetention;
     }
 
     @Override
@@ -182,10 +194,15 @@ final class DeliveryHandler implements BatchHandler {
             log.info("notification {} failed for good on {}: {}", notification.notificationId(), entry.stream(),
                     outcome.error());
         }
+        Instant at = Instant.parse(outcome.at());
+        LocalDate day = NotificationHistory.day(at);
+        long expiresAt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(historyRetention).getEpochSecond();
+        String userId = notification.userId() == null ? "" : notification.userId();
         return Completion.record(StreamKeys.delivered(entry.stream(), notification.campaignId()),
                 notification.notificationId(), codec.encode(outcome),
                 StreamKeys.progress(entry.stream(), notification.campaignId()), outcome.counter(),
-                ChannelKeys.channelTotals(entry.stream()));
+                ChannelKeys.channelTotals(entry.stream()), StreamKeys.userNotifications(entry.stream(), day),
+                NotificationHistory.member(userId, at, notification.notificationId()), expiresAt);
     }
 
     private Notification decode(StreamEntry entry) {

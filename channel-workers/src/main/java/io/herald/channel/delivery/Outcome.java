@@ -1,6 +1,7 @@
 package io.herald.channel.delivery;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The outcome record of one notification, stored as JSON in
@@ -21,7 +22,8 @@ record Outcome(String status, int attempts, String at, String error) {
     static final String SKIPPED = "SKIPPED";
 
     static Outcome now(String status, int attempts, String error) {
-        return new Outcome(status, attempts, Instant.now().toString(), error);
+        // milliseconds, as the notification history orders by: two outcomes of one millisecond tie there
+        return new Outcome(status, attempts, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), error);
     }
 
     /** The progress counter this status adds to. */

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * per distinct recipient, all sent at once (one pipelined round trip per batch).
  *
  * <p>This reads user-service's hash {@code user:<id>} (fields {@code categories}, {@code channels}):
- * a deliberate cross-service read of a published contract (docs/contracts.md), because the answer
+ * a deliberate cross-service read of a published contract (docs/design.md), because the answer
  * must be as of the send, not as of the audience resolution, and a copy kept here would lag behind
  * the very opt-out it is meant to honour. Transactional notifications are exempt from category
  * and channel preferences: only a deleted recipient skips them. Thread-safe.

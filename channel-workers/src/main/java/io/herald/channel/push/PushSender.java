@@ -2,11 +2,12 @@ package io.herald.channel.push;
 
 import io.herald.channel.delivery.LogLineSender;
 import io.herald.channel.delivery.Notification;
+import io.herald.kit.logging.PersonalData;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code push} channel: each notification is one line on logger {@code herald.delivery.push}
- * ({@code notificationId=… to=<device token> title=… body=…}), which is its delivery.
+ * ({@code notificationId=… to=<masked device token> title=… body=…}), which is its delivery.
  */
 @Component
 class PushSender extends LogLineSender {
@@ -17,7 +18,7 @@ class PushSender extends LogLineSender {
 
     @Override
     protected String[] fields(Notification notification) {
-        return new String[] {"notificationId", notification.notificationId(), "to", notification.to(),
+        return new String[] {"notificationId", notification.notificationId(), "to", PersonalData.recipient(notification.to()),
                 "title", notification.subject(), "body", notification.body()};
     }
 }

@@ -65,10 +65,7 @@ final class QueueStore {
         EventEnvelope envelope = EventEnvelope.of(EventNames.QUEUE_MESSAGE_PUBLISHED, body);
         List<String> args = new ArrayList<>(11);
         args.add(ChannelKeys.queueSignal(queue));
-        envelope.toFields().forEach((name, value) -> {
-            args.add(name);
-            args.add(value);
-        });
+        args.addAll(envelope.toArgs());
         return PUBLISH.<String>run(redis, ScriptOutputType.VALUE, new String[] {StreamKeys.queue(queue)},
                         args.toArray(String[]::new))
                 .then(Mono.fromRunnable(metrics.published::increment))

@@ -3,11 +3,12 @@ package io.herald.channel.sms;
 import io.herald.channel.delivery.LogLineSender;
 import io.herald.channel.delivery.Notification;
 import io.herald.channel.delivery.OptOutLinks;
+import io.herald.kit.logging.PersonalData;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code sms} channel: each notification is one line on logger {@code herald.delivery.sms}
- * ({@code notificationId=… to=… text=…}), which is its delivery. With
+ * ({@code notificationId=… to=<masked number> text=…}), which is its delivery. With
  * {@code herald.sms.opt-out-line} set, a campaign SMS ends with that line, {@code {url}} replaced by
  * the recipient's unsubscribe link.
  */
@@ -25,7 +26,8 @@ class SmsSender extends LogLineSender {
 
     @Override
     protected String[] fields(Notification notification) {
-        return new String[] {"notificationId", notification.notificationId(), "to", notification.to(),
+        return new String[] {"notificationId", notification.notificationId(),
+                "to", PersonalData.recipient(notification.to()),
                 "text", text(notification)};
     }
 

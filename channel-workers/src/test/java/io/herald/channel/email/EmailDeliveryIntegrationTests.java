@@ -142,7 +142,7 @@ class EmailDeliveryIntegrationTests extends QueueingTest {
     }
 
     @Test
-    void smsAndPushAreDeliveredAsOneStructuredLogLineEach(CapturedOutput output) {
+    void smsAndPushAreDeliveredAsOneStructuredLogLineEachWithTheRecipientMasked(CapturedOutput output) {
         queued.queue(StreamKeys.notify("sms"), List.of(new Notification(campaign + ":u7:sms", campaign, "u7", "sms",
                 "+491701234567", null, "Rates moved, Bo.", null, 1, "Finance")));
         queued.queue(StreamKeys.notify("push"), List.of(new Notification(campaign + ":u7:push", campaign, "u7", "push",
@@ -151,9 +151,10 @@ class EmailDeliveryIntegrationTests extends QueueingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(StreamKeys.notify("sms"), campaign, "delivered") == 1
                 && queued.counter(StreamKeys.notify("push"), campaign, "delivered") == 1);
         assertThat(output.getOut()).contains("herald.delivery.sms", "notificationId=" + campaign
-                + ":u7:sms to=+491701234567 text=\"Rates moved, Bo. Stop: https://herald.example.org/unsubscribe/");
+                + ":u7:sms to=+49*******567 text=\"Rates moved, Bo. Stop: https://herald.example.org/unsubscribe/");
         assertThat(output.getOut()).contains("herald.delivery.push", "notificationId=" + campaign
-                + ":u7:push to=device-token-7 title=Finance body=\"Rates moved, Bo.\"");
+                + ":u7:push to=dev*** title=Finance body=\"Rates moved, Bo.\"");
+        assertThat(output.getOut()).doesNotContain("+491701234567").doesNotContain("device-token-7");
     }
 
     private MimeMessage receivedFor(String address) {

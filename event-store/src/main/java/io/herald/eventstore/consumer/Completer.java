@@ -40,7 +40,7 @@ final class Completer {
         keyIndex.put(stream, 1);
         keyIndex.put(StreamKeys.attempts(stream, group), 2);
         keyIndex.put(StreamKeys.retries(stream, group), 3);
-        List<String> args = new ArrayList<>(2 + settled.size() * 7);
+        List<String> args = new ArrayList<>(2 + settled.size() * 10);
         args.add(group);
         args.add(Integer.toString(settled.size()));
         for (Settled s : settled) {
@@ -52,8 +52,11 @@ final class Completer {
                 args.add(r.counterKey() == null ? "0" : index(keyIndex, r.counterKey()));
                 args.add(r.counterField() == null ? "" : r.counterField());
                 args.add(r.totalsKey() == null ? "0" : index(keyIndex, r.totalsKey()));
+                args.add(r.index() == null ? "0" : index(keyIndex, r.index().key()));
+                args.add(r.index() == null ? "" : r.index().member());
+                args.add(r.index() == null ? "0" : Long.toString(r.index().expiresAtEpochSecond()));
             } else {
-                args.addAll(List.of("0", "", "", "0", "", "0"));
+                args.addAll(List.of("0", "", "", "0", "", "0", "0", "", "0"));
             }
         }
         String[] keys = keyIndex.keySet().toArray(String[]::new);

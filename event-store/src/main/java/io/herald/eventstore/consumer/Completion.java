@@ -27,7 +27,7 @@ public sealed interface Completion {
      * if it was not, add 1 to {@code counterField} of hash {@code counterKey}.
      */
     static Completion record(String recordKey, String field, String value, String counterKey, String counterField) {
-        return new Recorded(recordKey, field, value, counterKey, counterField, null);
+        return new Recorded(recordKey, field, value, counterKey, counterField, null, null);
     }
 
     /**
@@ -37,19 +37,41 @@ public sealed interface Completion {
      */
     static Completion record(String recordKey, String field, String value, String counterKey, String counterField,
                              String totalsKey) {
-        return new Recorded(recordKey, field, value, counterKey, counterField, totalsKey);
+        return new Recorded(recordKey, field, value, counterKey, counterField, totalsKey, null);
+    }
+
+    /**
+     * Like {@link #record(String, String, String, String, String, String)}, and if the outcome is
+     * new also adds {@code member} (score 0, so ordered by its bytes) to the sorted set
+     * {@code indexKey}, which expires at {@code indexExpiresAt} (epoch seconds) — a time-bucketed
+     * index that ages out by itself.
+     */
+    static Completion record(String recordKey, String field, String value, String counterKey, String counterField,
+                             String totalsKey, String indexKey, String member, long indexExpiresAt) {
+        return new Recorded(recordKey, field, value, counterKey, counterField, totalsKey,
+                new Index(indexKey, member, indexExpiresAt));
     }
 
     /** Acknowledge only. */
     enum Ack implements Completion { INSTANCE }
 
+    /** A member added to a lexicographic index with a new outcome (see {@link #record}). */
+    record Index(String key, String member, long expiresAtEpochSecond) {
+
+        public Index {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(member, "member");
+        }
+    }
+
     /**
      * @param counterKey the counter hash, or {@code null} to record without counting
      * @param counterField the counter, or {@code null} with {@code counterKey}
      * @param totalsKey a second hash counting {@code counterField}, or {@code null}
+     * @param index an index entry added with a new outcome, or {@code null}
      */
     record Recorded(String recordKey, String field, String value, String counterKey, String counterField,
-                    String totalsKey) implements Completion {
+                    String totalsKey, Index index) implements Completion {
 
         public Recorded {
             Objects.requireNonNull(recordKey, "recordKey");
@@ -61,7 +83,7 @@ public sealed interface Completion {
         }
 
         public Recorded(String recordKey, String field, String value, String counterKey, String counterField) {
-            this(recordKey, field, value, counterKey, counterField, null);
+            this(recordKey, field, value, counterKey, counterField, null, null);
         }
     }
 }

@@ -41,6 +41,10 @@ import reactor.util.retry.Retry;
  *
  * <p>Thread-safe. {@link #start()} once; {@link #close()} stops it, leaving entries in flight
  * pending so that they are claimed again (nothing is lost, some work may be repeated).
+ *
+ * <p>Over 200 lines on purpose: the read loop, its back-off and its graceful stop share the
+ * consumer's state; the work per batch is in BatchProcessor, claims in StaleClaims, retries in
+ * RetryBook.
  */
 public final class StreamConsumer implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package io.herald.notification.transactional;
 
+import io.herald.kit.input.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,7 @@ import java.util.List;
 record SendNotificationRequest(
         @NotBlank @Size(max = 128) @Pattern(regexp = "[^:\\s]+", message = "must not contain ':' or whitespace")
         String userId,
-        @NotBlank @Size(max = 998) String subject,
+        @NotBlank @Size(max = 998) @PlainText String subject,
         @NotBlank @Size(max = 100_000) String message,
         @Size(max = 16) List<@NotBlank String> channels) {
 

@@ -6,7 +6,6 @@ import io.herald.eventstore.EventNames;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.herald.user.EnvelopeArgs;
 import io.herald.user.users.User;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
@@ -150,7 +149,7 @@ public class AudienceResolver {
         args.add(Integer.toString(prepared.batch()));
         args.add(prepared.last() ? "1" : "0");
         args.add(Long.toString(properties.markerTtl().toMillis()));
-        args.addAll(EnvelopeArgs.of(prepared.envelope()));
+        args.addAll(prepared.envelope().toArgs());
         return APPEND.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {StreamKeys.AUDIENCES, marker},
                         args.toArray(String[]::new))
                 .next()

@@ -42,6 +42,9 @@ import reactor.util.retry.Retry;
  * its counter step leaves that batch's users in place and seeds the batch again under new ids: at
  * most {@value #BATCHES_AHEAD} batches of extra fake users, never a corrupt one. Seeded users are
  * a fixture: they get no {@code user_user_created} events. Thread-safe.
+ *
+ * <p>Over 200 lines on purpose: generation, the pipelined writes and the resumable counter are one
+ * restart-safe loop whose invariants (documented above) span all three.
  */
 @Component
 public class UserSeeder implements DisposableBean {

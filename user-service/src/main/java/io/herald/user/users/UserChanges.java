@@ -4,7 +4,6 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.herald.user.EnvelopeArgs;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ class UserChanges {
         List<String> args = new ArrayList<>(12);
         args.add(userId);
         args.add(expectedVersion);
-        args.addAll(EnvelopeArgs.of(event));
+        args.addAll(event.toArgs());
         return APPEND.<String>run(redis, ScriptOutputType.VALUE,
                         new String[] {StreamKeys.USERS, UserKeys.versions()}, args.toArray(String[]::new))
                 .next()

@@ -1,0 +1,92 @@
+package io.herald.campaign.trace;
+
+import io.herald.campaign.store.Campaigns;
+import io.herald.eventstore.Channels;
+import io.herald.kit.ProblemException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/v1/campaigns/{id}/notifications?channel=&status=&cursor=&limit=}: a campaign's
+ * settled notifications with status, attempts, last error and time, a page at a time
+ * (docs/traceability.md). 404 for an unknown campaign; 400 for an unknown channel or status, a
+ * limit outside 1..1000 or a cursor this endpoint did not give out.
+ */
+@RestController
+class CampaignNotificationsController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final Set<String> STATUSES = Set.of("DELIVERED", "FAILED", "DEAD_LETTERED", "CANCELLED", "SKIPPED");
+    private static final Pattern CURSOR = Pattern.compile("(\\d{1,4})-(\\d{1,20})");
+
+    private final CampaignNotifications notifications;
+    private final Campaigns campaigns;
+    private final Channels channels;
+
+    CampaignNotificationsController(CampaignNotifications notifications, Campaigns campaigns,
+                                    Channels channels) {
+        this.notifications = notifications;
+        this.campaigns = campaigns;
+        this.channels = channels;
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}/notifications")
+    Mono<NotificationPage> page(@PathVariable String id, @RequestParam(required = false) String channel,
+                                @RequestParam(required = false) String status,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(required = false) String limit) {
+        if (channel != null && !channel.isEmpty() && !channels.knows(channel)) {
+            throw ProblemException.invalidField("channel", "unknown channel; known channels: "
+                    + String.join(", ", channels.names()));
+        }
+        String wanted = status == null || status.isEmpty() ? null : status.strip().toUpperCase(Locale.ROOT);
+        if (wanted != null && !STATUSES.contains(wanted)) {
+            throw ProblemException.invalidField("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+        }
+        int size = limit(limit);
+        return campaigns.find(id)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Campaign " + id)))
+                .flatMap(campaign -> {
+                    List<String> names = channel != null && !channel.isEmpty() ? List.of(channel)
+                            : campaign.channels().isEmpty() ? channels.names() : campaign.channels();
+                    List<String> streams = notifications.streams(names);
+                    return notifications.page(id, streams, position(cursor, streams.size()), wanted, size);
+                });
+    }
+
+    private static CampaignNotifications.Position position(String cursor, int streams) {
+        if (cursor == null || cursor.isEmpty()) {
+            return CampaignNotifications.Position.START;
+        }
+        Matcher matcher = CURSOR.matcher(cursor);
+        if (matcher.matches() && Integer.parseInt(matcher.group(1)) < streams
+                && new java.math.BigInteger(matcher.group(2)).bitLength() <= 64) {
+            return new CampaignNotifications.Position(Integer.parseInt(matcher.group(1)), matcher.group(2));
+        }
+        throw ProblemException.invalidField("cursor", "must be the nextCursor of a previous page with the same channel");
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= 1 && parsed <= MAX_LIMIT) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidField("limit", "must be a number from 1 to " + MAX_LIMIT);
+    }
+}
