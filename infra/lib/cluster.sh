@@ -85,5 +85,5 @@ setup_cluster() {
   fi
   CLUSTER_NODES="$(cluster_nodes)"
   REDIS_URL="redis://127.0.0.1:${ports[0]}"
-  say "    cluster_state:ok on all 6 nodes; masters: $(redis-cli -p "${ports[0]}" cluster nodes | awk '$3 ~ /master/ {print $2}' | cut -d@ -f1 | sort | paste -sd' ' -)"
+  say "    cluster_state:ok on all 6 nodes; masters: $(redis-cli -p "${ports[0]}" cluster nodes | awk '$3 ~ /master/ && $9 != "" {print $2}' | cut -d@ -f1 | sort | paste -sd' ' -)"
 }
