@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -129,9 +128,9 @@ class UnsubscribeIntegrationTests {
             web.post().uri("/unsubscribe/{token}", forged).exchange()
                     .expectStatus().isBadRequest()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    // a path with an encoded control character is refused by the strict-path check first
-                    .expectBody().jsonPath("$.title").value(Matchers.anyOf(
-                            Matchers.equalTo("Invalid unsubscribe link"), Matchers.equalTo("Rejected path")));
+                    // "%00" is refused before routing by the strict path rules (service-kit), the rest here
+                    .expectBody().jsonPath("$.title").value(title ->
+                            assertThat((String) title).isIn("Invalid unsubscribe link", "Rejected path"));
             web.get().uri("/unsubscribe/{token}", forged).exchange().expectStatus().isBadRequest();
         }
 
