@@ -33,6 +33,11 @@ public class Campaigns {
         this.rebuilder = rebuilder;
     }
 
+    /** How many campaigns exist (the size of the campaign index). */
+    public Mono<Long> count() {
+        return redis.zcard(StreamKeys.campaignIndex());
+    }
+
     /** The campaign, or empty when there is no such campaign. */
     public Mono<CampaignRecord> find(String campaignId) {
         return read(campaignId)
@@ -53,6 +58,18 @@ public class Campaigns {
      * examines at most {@code maxScan} campaigns of the index.
      */
     public Flux<CampaignRecord> newestFirst(CampaignStatus status, int limit, int maxScan) {
+        return newestFirst(status, 0, limit, maxScan);
+    }
+
+    /**
+     * As {@link #newestFirst(CampaignStatus, int, int)}, after skipping the first {@code offset}
+     * matching campaigns (a page further down the list). Unfiltered, the skip is done by the index.
+     */
+    public Flux<CampaignRecord> newestFirst(CampaignStatus status, int offset, int limit, int maxScan) {
+        if (status == null && offset > 0) {
+            return redis.zrevrangebyscore(StreamKeys.campaignIndex(), Range.unbounded(), Limit.create(offset, limit))
+                    .flatMapSequential(this::find, 32);
+        }
         int page = Math.max(limit, 100);
         return Flux.range(0, (maxScan + page - 1) / page)
                 .concatMap(n -> redis.zrevrangebyscore(StreamKeys.campaignIndex(), Range.unbounded(),
@@ -60,6 +77,7 @@ public class Campaigns {
                 .takeUntil(ids -> ids.size() < page)
                 .concatMap(ids -> Flux.fromIterable(ids).flatMapSequential(this::find, 32))
                 .filter(campaign -> status == null || campaign.status() == status)
+                .skip(offset)
                 .take(limit);
     }
 

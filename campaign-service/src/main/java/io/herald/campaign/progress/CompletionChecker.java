@@ -85,6 +85,14 @@ public class CompletionChecker implements SmartLifecycle {
                 (id, count) -> count.decrementAndGet() <= 0 ? null : count));
     }
 
+    /**
+     * Views of every active or watched campaign as the ticks compute them (each tick re-emits all
+     * of them, changed or not), for as long as the caller is subscribed; nothing is watched extra.
+     */
+    public Flux<CampaignView> allUpdates() {
+        return published.asFlux();
+    }
+
     /** One check of every active and watched campaign; completes when all are checked. */
     Mono<Void> tick() {
         return redis.smembers(StreamKeys.activeCampaigns())
