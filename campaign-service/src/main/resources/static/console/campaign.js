@@ -10,7 +10,7 @@ const EVENT_LABELS = {
   campaign_campaign_created: 'created', campaign_campaign_scheduled: 'scheduled',
   campaign_campaign_released: 'released', campaign_campaign_cancelled: 'cancelled',
   campaign_campaign_dispatching: 'dispatching', campaign_campaign_completed: 'completed',
-  user_audience_resolved: 'audience batch resolved',
+  user_audience_resolved: 'audience resolved',
 };
 
 function counters(view) {
@@ -34,13 +34,27 @@ function latency(view, now) {
     h('dt', {}, 'Average rate'), h('dd', {}, elapsed > 0 ? `${Math.round(total * 1000 / elapsed).toLocaleString()}/s` : '—'));
 }
 
+/** Events in order; the audience batches of one resolution, often dozens, are one line. */
+function timelineItems(events) {
+  const items = [];
+  for (const e of events) {
+    const last = items.at(-1);
+    if (e.event === 'user_audience_resolved' && last?.event === e.event) {
+      last.batches += 1;
+      last.until = e.occurredAt;
+    } else {
+      items.push({event: e.event, at: e.occurredAt, until: null, batches: 1});
+    }
+  }
+  return items.map(i => h('li', {dataset: {event: i.event}},
+    h('time', {datetime: i.at}, fmtTime(i.at)), ' ', h('strong', {}, EVENT_LABELS[i.event] || i.event),
+    i.event === 'user_audience_resolved' ? ` (${i.batches} batch${i.batches === 1 ? '' : 'es'}${
+      i.until ? `, last at ${fmtTime(i.until)}` : ''})` : ''));
+}
+
 async function timeline(id, list) {
   try {
-    const events = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/events`);
-    list.replaceChildren(...events.map(e => h('li', {dataset: {event: e.event}},
-      h('time', {datetime: e.occurredAt}, fmtTime(e.occurredAt)), ' ',
-      h('strong', {}, EVENT_LABELS[e.event] || e.event),
-      e.event === 'user_audience_resolved' && e.data ? ` (batch ${e.data.batch ?? '?'}${e.data.lastBatch ? ', last' : ''})` : '')));
+    list.replaceChildren(...timelineItems(await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/events`)));
   } catch (e) {
     list.replaceChildren(h('li', {}, `Could not read the events: ${e.message}`));
   }
@@ -77,12 +91,13 @@ export async function campaignPage(live, id) {
     return () => {};
   }
   const chart = new ThroughputChart();
+  const chartNote = h('p', {class: 'muted small'});
   const head = h('div', {class: 'head'});
   const summary = h('div', {id: 'summary'});
   const events = h('ol', {class: 'timeline', id: 'timeline'});
   const problems = h('div', {id: 'problems'});
   const main = show(head, summary, h('div', {class: 'cols'},
-      h('section', {}, h('h2', {}, 'Throughput'), chart.root),
+      h('section', {}, h('h2', {}, 'Throughput'), chart.root, chartNote),
       h('section', {}, h('h2', {}, 'Timeline'), events)),
     h('section', {}, h('h2', {}, 'Failed and dead-lettered'), problems));
   const render = v => {
@@ -98,6 +113,9 @@ export async function campaignPage(live, id) {
         h('dt', {}, 'Recipients'), h('dd', {}, fmtNumber(v.recipients))),
       latency(v, Date.now()), sizeBars(progressBars(v)), counters(v));
     chart.add(Date.now(), Object.fromEntries(Object.entries(v.progress || {}).map(([c, p]) => [c, settled(p)])));
+    chartNote.textContent = ENDED.includes(v.status)
+      ? 'The campaign has ended: the chart draws while a campaign runs and this page is open.'
+      : 'Notifications settled per second, per channel, while this page is open.';
   };
   render(view);
   timeline(id, events);

@@ -46,7 +46,7 @@ export class ThroughputChart {
 
   draw(now) {
     const w = 640, hgt = 180, left = 48, bottom = 20;
-    const max = Math.max(1, ...[...this.series.values()].flat().map(p => p.rate));
+    const max = Math.max(10, ...[...this.series.values()].flat().map(p => p.rate));
     const x = t => left + (w - left - 8) * (1 - (now - t) / this.window);
     const y = r => (hgt - bottom) - (hgt - bottom - 8) * r / max;
     this.svg.replaceChildren();

@@ -54,7 +54,7 @@ export async function streamPage(stream) {
     table('entries', ['Id', 'Event', 'Data'], d.newest.map(e => h('tr', {},
       h('td', {class: 'mono'}, e.id, h('br'), h('small', {class: 'muted'}, idTime(e.id))),
       h('td', {}, e.fields.event || '—'),
-      h('td', {}, h('pre', {}, pretty(e.fields.data ?? JSON.stringify(e.fields)))))))));
+      h('td', {}, h('pre', {}, pretty(e.fields.data ?? JSON.stringify(e.fields))))))));
 }
 
 async function showPending(stream, group, box) {

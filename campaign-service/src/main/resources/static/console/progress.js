@@ -31,7 +31,7 @@ export function progressBars(view) {
         h('span', {class: 'bar-label'}, channel),
         h('span', {class: 'bar', role: 'progressbar', 'aria-label': title, 'aria-valuemin': 0,
             'aria-valuemax': targeted, 'aria-valuenow': done, title},
-          OUTCOMES.map(o => h('span', {class: `seg o-${o}`, style: undefined, dataset: {w: width(o)}}))),
+          OUTCOMES.map(o => h('span', {class: `seg o-${o}`, dataset: {w: width(o)}}))),
         h('span', {class: 'bar-text'}, `${done.toLocaleString()}/${targeted.toLocaleString()}`));
     }));
 }
