@@ -79,6 +79,7 @@ async function route() {
 
 window.addEventListener('hashchange', route);
 window.addEventListener('herald:unauthorized', () => {
+  if (!config) return; // signing in: the sign-in form says it itself
   live.stop();
   config = null;
   session.signOut();

@@ -11,10 +11,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -68,9 +70,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code seconds} for an element to be visible. */
+    /**
+     * Waits up to {@code seconds} for an element to be visible; when it does not appear, saves a
+     * screenshot {@code failed-<n>.png} and prints the page's console messages before failing.
+     */
     WebElement visible(By by, int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (TimeoutException e) {
+            Path shot = screenshot("failed-" + System.currentTimeMillis());
+            System.err.println("no " + by + " at " + driver.getCurrentUrl() + "; screenshot " + shot);
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.err.println("browser: " + entry));
+            throw e;
+        }
     }
 
     WebElement visible(By by) {

@@ -119,7 +119,9 @@ class ConsoleBrowserIntegrationTests {
     @Test
     @Order(3)
     void aCampaignCreatedThroughTheFormReachesCompletedWithTheRightCountsAndItsNameShownAsText() {
-        browser.driver.get(stack.url(CAMPAIGN, "/#/new").toString());
+        browser.driver.findElement(By.id("nav-campaigns")).click();
+        browser.visible(By.id("campaigns"));
+        browser.driver.findElement(By.id("nav-new")).click();
         fillForm(HOSTILE_NAME, "Hi {{name}}", "Markets moved, {{name}}.");
         browser.driver.findElement(By.id("f-submit")).click();
 
