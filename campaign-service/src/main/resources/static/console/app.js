@@ -9,7 +9,10 @@ import {deadLettersPage, streamPage, streamsPage, usersPage} from './ops.js';
 let config = null;
 let stopPage = () => {};
 const liveState = document.getElementById('live-state');
-const live = new Live(state => { liveState.textContent = state === 'live' ? '● live' : '○ reconnecting…'; });
+const live = new Live(state => {
+  liveState.textContent = state === 'live' ? '● live' : '○ reconnecting…';
+  liveState.classList.toggle('on', state === 'live');
+});
 
 function signInPage(message) {
   document.getElementById('nav').hidden = true;

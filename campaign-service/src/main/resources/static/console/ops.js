@@ -43,12 +43,12 @@ export async function streamPage(stream) {
       h('dt', {}, 'First entry'), h('dd', {class: 'mono'}, s.firstId || '—'),
       h('dt', {}, 'Last entry'), h('dd', {class: 'mono'}, s.lastId || '—')),
     h('h2', {}, 'Consumer groups'),
-    s.groups.length ? s.groups.map(g => h('section', {class: 'group-box', dataset: {group: g.name}},
+    h('div', {id: 'groups'}, s.groups.length ? s.groups.map(g => h('section', {class: 'group-box', dataset: {group: g.name}},
       h('h3', {}, g.name, ' ', h('span', {class: 'muted'}, `lag ${g.lag === null ? '?' : fmtNumber(g.lag)}, pending ${fmtNumber(g.pending)}, last delivered ${g.lastDeliveredId}`)),
       table(null, ['Consumer', 'Pending', 'Idle'], (d.consumers[g.name] || []).map(c =>
         h('tr', {}, h('td', {class: 'mono'}, c.name), h('td', {class: 'n'}, fmtNumber(c.pending)), h('td', {}, fmtDuration(c.idleMs))))),
       h('button', {type: 'button', class: 'small', onclick: () => showPending(stream, g.name, pending)}, `Pending entries of ${g.name}`)))
-      : h('p', {class: 'muted'}, 'No consumer group reads this stream.'),
+      : h('p', {class: 'muted'}, 'No consumer group reads this stream.')),
     pending,
     h('h2', {}, 'Newest entries'),
     table('entries', ['Id', 'Event', 'Data'], d.newest.map(e => h('tr', {},
