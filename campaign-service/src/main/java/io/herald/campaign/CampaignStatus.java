@@ -1,7 +1,7 @@
 package io.herald.campaign;
 
 /**
- * Where a campaign stands (DESIGN §4). The order is the lifecycle: a campaign only moves forward,
+ * Where a campaign stands (docs/design.md §4). The order is the lifecycle: a campaign only moves forward,
  * and {@link #COMPLETED} and {@link #CANCELLED} are final.
  *
  * <ul>

@@ -1,14 +1,13 @@
 /**
- * campaign-service: the front door of Herald. A campaign is a series of events in the
- * {@code campaigns} stream (plus what {@code audiences} and the progress counters tell about it);
- * the hash {@code campaign:<id>} is a projection of them that can be rebuilt at any time.
+ * campaign-service: the front door of Herald, by feature.
  *
  * <ul>
- *   <li>{@code ledger}: the atomic steps that append a campaign's own events (Lua, one slot)</li>
- *   <li>{@code history}: projection, per-campaign event index, the consumers that keep them, rebuild</li>
- *   <li>{@code create}, {@code query}, {@code cancel}: the HTTP API</li>
- *   <li>{@code progress}: counters, completion and the server-sent progress stream</li>
+ *   <li>{@code store}: the core — a campaign as events in {@code campaigns}, its projection
+ *       {@code campaign:<id>}, the atomic steps that append its own events, the reads</li>
+ *   <li>{@code create}, {@code cancel}, {@code query}: the HTTP API</li>
  *   <li>{@code schedule}: releasing scheduled campaigns exactly once</li>
+ *   <li>{@code completion}: RESOLVING and COMPLETED, which no event of another service announces</li>
+ *   <li>{@code progress}: the server-sent progress stream</li>
  * </ul>
  */
 package io.herald.campaign;

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 
 /**
  * Test helper standing in for notification-service: appends {@code notification_message_queued}
- * entries exactly as docs/contracts.md describes them, and reads what the workers recorded.
+ * entries exactly as docs/design.md describes them, and reads what the workers recorded.
  */
 public final class QueuedNotifications implements AutoCloseable {
 

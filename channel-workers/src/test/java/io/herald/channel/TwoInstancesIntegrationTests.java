@@ -3,10 +3,10 @@ package io.herald.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.channel.delivery.ChannelWorkers;
 import io.herald.channel.delivery.Notification;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.StreamConsumer;
+import io.herald.kit.StreamConsumers;
 import io.herald.testsupport.RealRedis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +49,7 @@ class TwoInstancesIntegrationTests extends QueueingTest {
     WebhookSender senderA;
 
     @Autowired
-    ChannelWorkers workersA;
+    StreamConsumers workersA;
 
     @Autowired
     ApplicationContext instanceA;

@@ -3,12 +3,13 @@ package io.herald.eventstore;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One entry of a Herald stream, exactly the fields of DESIGN §2, all strings on the wire:
+ * One entry of a Herald stream, exactly the fields of docs/design.md §2, all strings on the wire:
  * {@code event}, {@code data} (a JSON object), {@code id} (UUID, stable across re-publication),
  * {@code occurredAt} (ISO-8601 UTC) and {@code v} (schema version of {@code data}).
  *
@@ -59,6 +60,14 @@ public record EventEnvelope(String event, String data, String id, Instant occurr
         fields.put(OCCURRED_AT, occurredAt.toString());
         fields.put(VERSION, version);
         return fields;
+    }
+
+    /**
+     * The stream fields as alternating names and values in their canonical order, as a Lua script
+     * passes them to {@code XADD}: {@code event, <event>, data, <json>, id, <id>, occurredAt, <instant>, v, <v>}.
+     */
+    public List<String> toArgs() {
+        return List.of(EVENT, event, DATA, data, ID, id, OCCURRED_AT, occurredAt.toString(), VERSION, version);
     }
 
     /**

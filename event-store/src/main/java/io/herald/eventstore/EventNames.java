@@ -1,7 +1,7 @@
 package io.herald.eventstore;
 
 /**
- * Event names, {@code <service>_<scope>_<type>} in lower snake case and past tense (DESIGN §2).
+ * Event names, {@code <service>_<scope>_<type>} in lower snake case and past tense (docs/design.md §2).
  * Each service publishes only its own names.
  */
 public final class EventNames {

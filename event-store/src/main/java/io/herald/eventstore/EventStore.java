@@ -1,7 +1,7 @@
 package io.herald.eventstore;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,19 +22,19 @@ public final class EventStore {
     private static final LuaScript TRIM = LuaScript.fromClasspath("io/herald/eventstore/trim.lua");
     private static final int TRIM_EVERY_SINGLE_APPENDS = 100;
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final Map<String, Long> caps;
     private final Map<String, AtomicLong> appendsSinceTrim = new ConcurrentHashMap<>();
 
     /**
      * @param caps approximate maximum length per stream key; streams not named are not trimmed
      */
-    public EventStore(RedisReactiveCommands<String, String> redis, Map<String, Long> caps) {
+    public EventStore(RedisClusterReactiveCommands<String, String> redis, Map<String, Long> caps) {
         this.redis = redis;
         this.caps = Map.copyOf(caps);
     }
 
-    public EventStore(RedisReactiveCommands<String, String> redis) {
+    public EventStore(RedisClusterReactiveCommands<String, String> redis) {
         this(redis, Map.of());
     }
 
@@ -79,7 +79,7 @@ public final class EventStore {
         return trim(stream);
     }
 
-    public RedisReactiveCommands<String, String> redis() {
+    public RedisClusterReactiveCommands<String, String> redis() {
         return redis;
     }
 }

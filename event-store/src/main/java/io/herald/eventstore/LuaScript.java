@@ -2,7 +2,7 @@ package io.herald.eventstore;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +51,7 @@ public final class LuaScript {
      * Lettuce emits the whole multi-bulk reply as one {@code List} (not element by element): use
      * {@link #runForList} to get it as a list.
      */
-    public <T> Flux<T> run(RedisReactiveCommands<String, String> redis, ScriptOutputType type,
+    public <T> Flux<T> run(RedisClusterReactiveCommands<String, String> redis, ScriptOutputType type,
                            String[] keys, String... args) {
         return redis.<T>evalsha(sha1, type, keys, args)
                 .onErrorResume(RedisNoScriptException.class, e -> redis.<T>eval(source, type, keys, args));
@@ -62,7 +62,7 @@ public final class LuaScript {
      * for an empty array). Elements are {@code Long} for Lua integers, {@code String} for strings,
      * nested {@code List}s for nested tables.
      */
-    public Mono<List<Object>> runForList(RedisReactiveCommands<String, String> redis, String[] keys, String... args) {
+    public Mono<List<Object>> runForList(RedisClusterReactiveCommands<String, String> redis, String[] keys, String... args) {
         return this.<Object>run(redis, ScriptOutputType.MULTI, keys, args)
                 .collectList()
                 .map(LuaScript::unwrap);

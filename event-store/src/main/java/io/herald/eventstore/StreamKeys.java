@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Every Redis key Herald uses (DESIGN §3), built here and nowhere else. Keys that one Lua script
+ * Every Redis key Herald uses (docs/design.md §3), built here and nowhere else. Keys that one Lua script
  * touches together share a hash tag (the {@code {…}} part), so that they live in one Redis
  * Cluster slot.
  *
@@ -12,7 +12,7 @@ import java.util.zip.CRC32;
  */
 public final class StreamKeys {
 
-    // ---- streams (DESIGN §3) ----
+    // ---- streams (docs/design.md §3) ----
     public static final String CAMPAIGNS = "campaigns";
     public static final String AUDIENCES = "audiences";
     public static final String USERS = "users";
@@ -117,59 +117,18 @@ public final class StreamKeys {
         return "audience-batches:{" + AUDIENCES + "}:" + campaignId;
     }
 
-    // ---- campaign-service ----
+    // ---- written by campaign-service, read by others ----
 
     public static String campaign(String id) {
         return "campaign:" + id;
     }
 
-    /**
-     * The event index of one campaign: hash envelope id → {@code <occurredAtMs> <stream> <entryId>},
-     * tagged with {@code campaign:<id>} so that it shares the projection's slot.
-     */
-    public static String campaignEvents(String id) {
-        return "{" + campaign(id) + "}:events";
-    }
-
-    /** Ids of cancelled campaigns (set, see docs/contracts.md); channel-workers read it. */
+    /** Ids of cancelled campaigns (set, see docs/design.md); channel-workers read it. */
     public static String cancelledCampaigns() {
         return CAMPAIGNS + ":cancelled";
     }
 
-    // The keys below share the hash tag of the campaigns stream: one Lua step touches them
-    // together with an XADD to it.
-
-    /** Every campaign id by creation time (sorted set, score = epoch ms), for newest-first listing. */
-    public static String campaignIndex() {
-        return "{" + CAMPAIGNS + "}:index";
-    }
-
-    /** Campaigns waiting for release: sorted set, score = due epoch ms. */
-    public static String campaignSchedule() {
-        return "{" + CAMPAIGNS + "}:schedule";
-    }
-
-    /** The {@code campaign_campaign_created} payload of each scheduled campaign: hash id → JSON. */
-    public static String campaignSchedulePayloads() {
-        return "{" + CAMPAIGNS + "}:schedule:payloads";
-    }
-
-    /** Released campaigns not yet completed or cancelled (set). */
-    public static String activeCampaigns() {
-        return "{" + CAMPAIGNS + "}:active";
-    }
-
-    /** The terminal outcome of each ended campaign: hash id → COMPLETED | CANCELLED. */
-    public static String campaignOutcomes() {
-        return "{" + CAMPAIGNS + "}:outcomes";
-    }
-
-    /** An {@code Idempotency-Key} of a campaign creation: string {@code <bodyHash> <campaignId>}, with a TTL. */
-    public static String campaignIdempotency(String key) {
-        return "{" + CAMPAIGNS + "}:idempotency:" + key;
-    }
-
-    // ---- notification-service ----
+    // ---- written by notification-service, read by campaign-service ----
 
     /**
      * A campaign's rendering record (hash): {@code batches} (distinct audience batches rendered),
@@ -178,53 +137,5 @@ public final class StreamKeys {
      */
     public static String rendered(String campaignId) {
         return "rendered:" + campaignId;
-    }
-
-    /** Audience batch numbers of a campaign already appended to one channel stream (set), tagged with the stream. */
-    public static String renderedBatches(String stream, String campaignId) {
-        return "rendered-batches:{" + stream + "}:" + campaignId;
-    }
-
-    // ---- channel-workers ----
-
-    /**
-     * Running outcome totals of one channel stream (hash: delivered, failed, deadLettered,
-     * cancelled), counted with the delivered record, hence tagged with the stream.
-     */
-    public static String channelTotals(String stream) {
-        return "channel-totals:{" + stream + "}";
-    }
-
-    /** The token bucket that limits a channel's send rate across all worker instances (hash). */
-    public static String rateLimit(String channel) {
-        return "rate-limit:{" + notify(channel) + "}";
-    }
-
-    // HTTP queue API: every key of one queue carries the hash tag {queue:<name>}, the slot of the
-    // stream queue:<name>, so that the queue's Lua scripts stay atomic on a cluster.
-
-    /** Lease deadlines of a queue: sorted set of stream entry id by deadline (epoch ms; 0 = requeued). */
-    public static String queueDeadlines(String name) {
-        return "queue-deadlines:{" + queue(name) + "}";
-    }
-
-    /** Live receipts of a queue: hash receipt → stream entry id. */
-    public static String queueReceipts(String name) {
-        return "queue-receipts:{" + queue(name) + "}";
-    }
-
-    /** The current lease of each leased message of a queue: hash stream entry id → receipt. */
-    public static String queueLeases(String name) {
-        return "queue-leases:{" + queue(name) + "}";
-    }
-
-    /** Deliveries so far of each unacknowledged message of a queue: hash stream entry id → count. */
-    public static String queueDeliveries(String name) {
-        return "queue-deliveries:{" + queue(name) + "}";
-    }
-
-    /** Pub/sub channel announcing that a queue has a message available (published or requeued). */
-    public static String queueSignal(String name) {
-        return "queue-signal:{" + queue(name) + "}";
     }
 }

@@ -1,18 +1,21 @@
 package io.herald.kit;
 
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventStore;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.consumer.DeadLetters;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * event-store beans every service uses.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@EnableConfigurationProperties(KitProperties.class)
+@EnableConfigurationProperties({KitProperties.class, ChannelSettings.class})
 public class HeraldKitAutoConfiguration {
 
     @Bean
@@ -68,16 +71,25 @@ public class HeraldKitAutoConfiguration {
         return server -> server.httpRequestDecoder(decoder -> decoder.maxHeaderSize(64 * 1024));
     }
 
-    /** Reject commands while disconnected (so requests get 503 at once instead of hanging). */
+    /**
+     * Reject commands while disconnected (so requests get 503 at once instead of hanging); on a
+     * cluster ({@code spring.data.redis.cluster.nodes} set) also follow the topology periodically and
+     * on every redirect or reconnect ({@link RedisConnections#TOPOLOGY_REFRESH}).
+     */
     @Bean
     LettuceClientConfigurationBuilderCustomizer heraldLettuceOptions(DataRedisProperties redis) {
         Duration timeout = redis.getTimeout() == null ? Duration.ofSeconds(5) : redis.getTimeout();
         Duration connectTimeout = redis.getConnectTimeout() == null ? Duration.ofSeconds(2) : redis.getConnectTimeout();
-        return builder -> builder.clientOptions(ClientOptions.builder()
+        ClientOptions options = ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build())
+                .build();
+        boolean cluster = redis.getCluster() != null && redis.getCluster().getNodes() != null
+                && !redis.getCluster().getNodes().isEmpty();
+        return builder -> builder.clientOptions(!cluster ? options : ClusterClientOptions.builder(options)
+                .topologyRefreshOptions(RedisConnections.TOPOLOGY_REFRESH)
                 .build());
     }
 
@@ -91,8 +103,15 @@ public class HeraldKitAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     RedisConnections heraldRedisConnections(LettuceConnectionFactory factory, KitProperties properties) {
-        return RedisConnections.connect((RedisClient) factory.getRequiredNativeClient(), false,
+        return RedisConnections.connect((AbstractRedisClient) factory.getRequiredNativeClient(), false,
                 properties.redisStartupWait());
+    }
+
+    /** The channels and their partitions ({@link ChannelSettings}); {@code auto} looks at the connection. */
+    @Bean
+    @ConditionalOnMissingBean
+    Channels heraldChannels(ChannelSettings settings, RedisConnections connections) {
+        return Channels.of(settings.channels(), settings.channelPartitions(), connections.isCluster());
     }
 
     @Bean
@@ -115,8 +134,8 @@ public class HeraldKitAutoConfiguration {
 
     @Bean
     StreamConsumers heraldStreamConsumers(RedisConnections connections, MeterRegistry registry,
-                                          KitProperties properties) {
-        return new StreamConsumers(connections, registry, instanceId(properties));
+                                          KitProperties properties, ObjectProvider<StreamSubscriptions> declared) {
+        return new StreamConsumers(connections, registry, instanceId(properties), declared);
     }
 
     private static String instanceId(KitProperties properties) {

@@ -98,6 +98,7 @@ final class FaultyProviderDrill implements Drill {
 
     private static List<String> with(String fault, String rate) {
         List<String> flags = new java.util.ArrayList<>(FAST_RETRIES);
+        flags.add("-Dherald.fault.enabled=true");
         flags.add("-D" + fault + "=" + rate);
         return flags;
     }

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where one campaign stands on one channel stream, read from Redis: the progress counters
- * (DESIGN §3: {@code targeted}, {@code delivered}, {@code failed}, {@code deadLettered},
+ * (docs/design.md §3: {@code targeted}, {@code delivered}, {@code failed}, {@code deadLettered},
  * {@code cancelled}) and the outcome records ({@code delivered:{<stream>}:<campaignId>}, one per
  * notification, JSON with {@code status} and {@code at}).
  *

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Herald's HTTP API (DESIGN §4) as the bench uses it: blocking calls with the API key. Thread-safe.
+ * Herald's HTTP API (docs/design.md §4) as the bench uses it: blocking calls with the API key. Thread-safe.
  */
 public final class HeraldApi {
 

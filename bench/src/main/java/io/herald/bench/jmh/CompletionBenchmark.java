@@ -5,7 +5,7 @@ import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ public class CompletionBenchmark {
 
     private RedisServer redis;
     private RedisConnections connections;
-    private RedisReactiveCommands<String, String> commands;
+    private RedisClusterReactiveCommands<String, String> commands;
     private String[] keys;
     private List<String> entryIds;
     private long sequence;
@@ -65,7 +65,7 @@ public class CompletionBenchmark {
         commands = connections.commands();
         keys = new String[] {STREAM, StreamKeys.attempts(STREAM, GROUP), StreamKeys.retries(STREAM, GROUP),
                 StreamKeys.delivered(STREAM, CAMPAIGN), StreamKeys.progress(STREAM, CAMPAIGN)};
-        var sync = connections.dedicated().sync();
+        var sync = RedisConnections.sync(connections.dedicated());
         sync.xgroupCreate(io.lettuce.core.XReadArgs.StreamOffset.from(STREAM, "0"), GROUP,
                 io.lettuce.core.XGroupCreateArgs.Builder.mkstream());
         entryIds = new ArrayList<>();

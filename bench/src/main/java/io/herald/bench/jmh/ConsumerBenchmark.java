@@ -6,7 +6,7 @@ import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.StreamConsumer;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +45,7 @@ public class ConsumerBenchmark {
 
     private RedisServer redis;
     private RedisConnections connections;
-    private RedisCommands<String, String> sync;
+    private RedisClusterCommands<String, String> sync;
     private String stream;
     private StreamConsumer consumer;
     private int round;
@@ -54,7 +54,7 @@ public class ConsumerBenchmark {
     public void startRedis() {
         redis = new RedisServer(Path.of(System.getProperty("java.io.tmpdir"), "herald-jmh"), null).start();
         connections = RedisConnections.create(redis.url());
-        sync = connections.dedicated().sync();
+        sync = RedisConnections.sync(connections.dedicated());
     }
 
     /** A fresh stream with the backlog, pipelined; not measured. */

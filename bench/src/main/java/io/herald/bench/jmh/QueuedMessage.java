@@ -1,7 +1,7 @@
 package io.herald.bench.jmh;
 
 /**
- * The payload of {@code notification_message_queued} as docs/contracts.md defines it, for the
+ * The payload of {@code notification_message_queued} as docs/design.md defines it, for the
  * encode/decode benchmarks (the services' own records are package-private).
  */
 public record QueuedMessage(String notificationId, String campaignId, String userId, String channel, String to,

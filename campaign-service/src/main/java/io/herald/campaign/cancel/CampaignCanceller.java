@@ -2,19 +2,18 @@ package io.herald.campaign.cancel;
 
 import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignStatus;
-import io.herald.campaign.events.CampaignCancelled;
-import io.herald.campaign.history.Campaigns;
-import io.herald.campaign.history.Projection;
-import io.herald.campaign.ledger.CampaignLedger;
-import io.herald.campaign.view.CampaignView;
-import io.herald.campaign.view.CampaignViews;
+import io.herald.campaign.store.CampaignCancelled;
+import io.herald.campaign.store.Campaigns;
+import io.herald.campaign.store.CampaignLedger;
+import io.herald.campaign.store.CampaignView;
+import io.herald.campaign.store.CampaignViews;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,18 +35,16 @@ class CampaignCanceller {
     private final Campaigns campaigns;
     private final CampaignViews views;
     private final CampaignLedger ledger;
-    private final Projection projection;
     private final EventCodec codec;
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final CampaignMetrics metrics;
 
-    CampaignCanceller(Campaigns campaigns, CampaignViews views, CampaignLedger ledger, Projection projection,
+    CampaignCanceller(Campaigns campaigns, CampaignViews views, CampaignLedger ledger,
                       EventCodec codec, RedisConnections connections, CampaignMetrics metrics) {
         this.metrics = metrics;
         this.campaigns = campaigns;
         this.views = views;
         this.ledger = ledger;
-        this.projection = projection;
         this.codec = codec;
         this.redis = connections.commands();
     }
@@ -62,16 +59,13 @@ class CampaignCanceller {
                     }
                     EventEnvelope cancelled = codec.envelope(EventNames.CAMPAIGN_CANCELLED,
                             new CampaignCancelled(campaignId, Instant.now()));
-                    return ledger.end(campaignId, CampaignStatus.CANCELLED.name(), cancelled)
-                            .flatMap(ended -> ended.fresh()
-                                    ? redis.sadd(StreamKeys.cancelledCampaigns(), campaignId)
-                                            .then(projection.apply(StreamKeys.CAMPAIGNS, ended.entryIdOrPriorOutcome(),
-                                                    cancelled, false))
-                                            .doOnSuccess(applied -> {
-                                                log.info("campaign {} cancelled", campaignId);
-                                                metrics.cancelled();
-                                            })
-                                    : Mono.error(ended(campaignId, ended.entryIdOrPriorOutcome())));
+                    return ledger.end(campaignId, CampaignStatus.CANCELLED, cancelled)
+                            .flatMap(prior -> Mono.<Long>error(ended(campaignId, prior.name())))
+                            .switchIfEmpty(Mono.defer(() -> redis.sadd(StreamKeys.cancelledCampaigns(), campaignId)
+                                    .doOnSuccess(added -> {
+                                        log.info("campaign {} cancelled", campaignId);
+                                        metrics.cancelled();
+                                    })));
                 })
                 .then(views.find(campaignId));
     }

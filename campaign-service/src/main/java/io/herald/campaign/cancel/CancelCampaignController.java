@@ -1,6 +1,6 @@
 package io.herald.campaign.cancel;
 
-import io.herald.campaign.view.CampaignView;
+import io.herald.campaign.store.CampaignView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

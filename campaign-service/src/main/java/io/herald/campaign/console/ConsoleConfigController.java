@@ -1,6 +1,6 @@
 package io.herald.campaign.console;
 
-import io.herald.campaign.ChannelProperties;
+import io.herald.eventstore.Channels;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,10 +22,10 @@ class ConsoleConfigController {
     record ConsoleConfig(List<String> channels, int channelPartitions, String mailUrl) {
     }
 
-    private final ChannelProperties channels;
+    private final Channels channels;
     private final ConsoleProperties console;
 
-    ConsoleConfigController(ChannelProperties channels, ConsoleProperties console) {
+    ConsoleConfigController(Channels channels, ConsoleProperties console) {
         this.channels = channels;
         this.console = console;
     }
@@ -33,6 +33,6 @@ class ConsoleConfigController {
     @GetMapping("/api/v1/console/config")
     Mono<ConsoleConfig> config() {
         String mail = console.mailUrl() == null || console.mailUrl().isBlank() ? null : console.mailUrl();
-        return Mono.just(new ConsoleConfig(channels.channels(), channels.channelPartitions(), mail));
+        return Mono.just(new ConsoleConfig(channels.names(), channels.partitions(), mail));
     }
 }

@@ -3,7 +3,7 @@ package io.herald.campaign.console;
 import static io.herald.campaign.console.ServiceProxy.Target.USERS;
 import static io.herald.campaign.console.ServiceProxy.Target.WORKERS;
 
-import io.herald.campaign.ChannelProperties;
+import io.herald.eventstore.Channels;
 import io.herald.kit.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +31,9 @@ class ConsoleProxyController {
     private static final int MAX_ID = 200;
 
     private final ServiceProxy proxy;
-    private final ChannelProperties channels;
+    private final Channels channels;
 
-    ConsoleProxyController(ServiceProxy proxy, ChannelProperties channels) {
+    ConsoleProxyController(ServiceProxy proxy, Channels channels) {
         this.proxy = proxy;
         this.channels = channels;
     }

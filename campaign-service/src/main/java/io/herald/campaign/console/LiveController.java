@@ -1,7 +1,7 @@
 package io.herald.campaign.console;
 
-import io.herald.campaign.progress.CompletionChecker;
-import io.herald.campaign.view.CampaignView;
+import io.herald.campaign.progress.ProgressBroadcast;
+import io.herald.campaign.store.CampaignView;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
 /**
  * {@code GET /api/v1/console/live}: one server-sent event stream per console tab with the progress
  * of every campaign that is under way — events named {@code progress}, each a whole campaign view,
- * sent when a tick of the {@link CompletionChecker} finds it changed (so also its last, ended
+ * sent when a completion tick ({@link ProgressBroadcast}) finds it changed (so also its last, ended
  * state) — plus a comment every 15 s that keeps proxies from closing an idle stream.
  *
  * <p>One stream for all campaigns, rather than one {@code /progress} per row: a browser opens at
@@ -28,17 +28,17 @@ class LiveController {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    private final CompletionChecker checker;
+    private final ProgressBroadcast broadcast;
 
-    LiveController(CompletionChecker checker) {
-        this.checker = checker;
+    LiveController(ProgressBroadcast broadcast) {
+        this.broadcast = broadcast;
     }
 
     @GetMapping(path = "/api/v1/console/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<CampaignView>> live() {
         return Flux.defer(() -> {
             Map<String, CampaignView> lastSent = new ConcurrentHashMap<>();
-            Flux<ServerSentEvent<CampaignView>> progress = checker.allUpdates()
+            Flux<ServerSentEvent<CampaignView>> progress = broadcast.all()
                     .filter(view -> !view.equals(lastSent.put(view.id(), view)))
                     .map(view -> ServerSentEvent.builder(view).event("progress").build());
             Flux<ServerSentEvent<CampaignView>> heartbeat = Flux.interval(HEARTBEAT)

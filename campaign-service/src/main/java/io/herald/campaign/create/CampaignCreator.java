@@ -2,16 +2,14 @@ package io.herald.campaign.create;
 
 import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignProperties;
-import io.herald.campaign.events.CampaignDetails;
-import io.herald.campaign.history.Projection;
-import io.herald.campaign.ledger.CampaignLedger;
+import io.herald.campaign.store.CampaignDetails;
+import io.herald.campaign.store.CampaignLedger;
 import io.herald.campaign.schedule.ScheduleReleaser;
-import io.herald.campaign.view.CampaignView;
-import io.herald.campaign.view.CampaignViews;
+import io.herald.campaign.store.CampaignView;
+import io.herald.campaign.store.CampaignViews;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
-import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,18 +37,16 @@ class CampaignCreator {
     private static final Logger log = LoggerFactory.getLogger(CampaignCreator.class);
 
     private final CampaignLedger ledger;
-    private final Projection projection;
     private final CampaignViews views;
     private final ScheduleReleaser releaser;
     private final EventCodec codec;
     private final CampaignProperties properties;
     private final CampaignMetrics metrics;
 
-    CampaignCreator(CampaignLedger ledger, Projection projection, CampaignViews views, ScheduleReleaser releaser,
+    CampaignCreator(CampaignLedger ledger, CampaignViews views, ScheduleReleaser releaser,
                     EventCodec codec, CampaignProperties properties, CampaignMetrics metrics) {
         this.metrics = metrics;
         this.ledger = ledger;
-        this.projection = projection;
         this.views = views;
         this.releaser = releaser;
         this.codec = codec;
@@ -69,31 +65,30 @@ class CampaignCreator {
                 : codec.envelope(EventEnvelope.deterministicId("campaign-created:" + id), EventNames.CAMPAIGN_CREATED, details);
         String hash = hash(campaign);
         CampaignLedger.Idempotency idempotency = idempotencyKey == null ? null
-                : new CampaignLedger.Idempotency(idempotencyKey, hash + " " + id, properties.idempotencyTtl().toMillis());
+                : new CampaignLedger.Idempotency(idempotencyKey, hash, properties.idempotencyTtl().toMillis());
         return ledger.create(id, createdAt, event, campaign.scheduledAt(), scheduled ? codec.encode(details) : null,
                         idempotency)
-                .flatMap(created -> created.fresh()
-                        ? projection.apply(StreamKeys.CAMPAIGNS, created.entryIdOrStoredKey(), event, false)
-                                .doOnSuccess(applied -> {
-                                    log.info("campaign {} {} ({} to {})", id, scheduled ? "scheduled" : "created",
-                                            campaign.name(), campaign.category());
-                                    metrics.created(scheduled);
-                                    if (scheduled) {
-                                        releaser.wake();
-                                    }
-                                })
-                                .then(views.find(id))
-                        : earlier(created.entryIdOrStoredKey(), hash, idempotencyKey));
+                .flatMap(created -> {
+                    if (created instanceof CampaignLedger.Repeated repeated) {
+                        return earlier(repeated, hash, idempotencyKey);
+                    }
+                    log.info("campaign {} {} ({} to {})", id, scheduled ? "scheduled" : "created",
+                            campaign.name(), campaign.category());
+                    metrics.created(scheduled);
+                    if (scheduled) {
+                        releaser.wake();
+                    }
+                    return views.find(id);
+                });
     }
 
-    private Mono<CampaignView> earlier(String stored, String hash, String key) {
-        String[] parts = stored.split(" ", 2);
-        if (!parts[0].equals(hash)) {
+    private Mono<CampaignView> earlier(CampaignLedger.Repeated repeated, String hash, String key) {
+        if (!repeated.requestHash().equals(hash)) {
             return Mono.error(new ProblemException(HttpStatus.CONFLICT, "Idempotency key reused",
                     "Idempotency-Key '" + key + "' was used for a different campaign request within "
                             + properties.idempotencyTtl().toHours() + " h."));
         }
-        return views.find(parts[1]);
+        return views.find(repeated.campaignId());
     }
 
     /** SHA-256 of the normalised request: equal requests (also in another JSON spelling) hash alike. */

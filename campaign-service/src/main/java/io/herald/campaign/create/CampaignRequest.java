@@ -3,7 +3,7 @@ package io.herald.campaign.create;
 import java.util.List;
 
 /**
- * A campaign as a client asks for it (DESIGN §4). Every field is checked by
+ * A campaign as a client asks for it (docs/design.md §4). Every field is checked by
  * {@link CampaignRequestValidator}; {@code scheduledAt} is kept as text so that an unparsable value
  * is reported against its field.
  *

@@ -1,11 +1,11 @@
 package io.herald.campaign.create;
 
-import io.herald.campaign.ChannelProperties;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
 import io.herald.kit.ProblemException.FieldProblem;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,10 +29,10 @@ class CampaignRequestValidator {
     static final int MAX_SUBJECT = 255;
     static final int MAX_MESSAGE = 10_000;
 
-    private final RedisReactiveCommands<String, String> redis;
-    private final ChannelProperties channels;
+    private final RedisClusterReactiveCommands<String, String> redis;
+    private final Channels channels;
 
-    CampaignRequestValidator(RedisConnections connections, ChannelProperties channels) {
+    CampaignRequestValidator(RedisConnections connections, Channels channels) {
         this.redis = connections.commands();
         this.channels = channels;
     }
@@ -84,7 +84,7 @@ class CampaignRequestValidator {
         for (String channel : requested) {
             String name = channel == null ? "" : channel.strip();
             if (!channels.knows(name)) {
-                problems.add(new FieldProblem("channels", "unknown channel '" + name + "'; known: " + channels.channels()));
+                problems.add(new FieldProblem("channels", "unknown channel '" + name + "'; known: " + channels.names()));
             } else {
                 chosen.add(name);
             }

@@ -1,6 +1,6 @@
 package io.herald.campaign.create;
 
-import io.herald.campaign.view.CampaignView;
+import io.herald.campaign.store.CampaignView;
 import io.herald.kit.ProblemException;
 import java.net.URI;
 import java.util.List;

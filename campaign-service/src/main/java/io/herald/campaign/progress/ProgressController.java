@@ -1,7 +1,7 @@
 package io.herald.campaign.progress;
 
-import io.herald.campaign.view.CampaignView;
-import io.herald.campaign.view.CampaignViews;
+import io.herald.campaign.store.CampaignView;
+import io.herald.campaign.store.CampaignViews;
 import io.herald.kit.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -13,18 +13,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/campaigns/{id}/progress}: server-sent events named {@code progress}, each the
- * whole campaign view; the first at once, then one whenever a tick of the {@link CompletionChecker}
- * sees a change; the stream ends after the event with status COMPLETED or CANCELLED.
+ * whole campaign view; the first at once, then one whenever a completion tick publishes a change
+ * ({@link ProgressBroadcast}); the stream ends after the event with status COMPLETED or CANCELLED.
  */
 @RestController
 class ProgressController {
 
     private final CampaignViews views;
-    private final CompletionChecker checker;
+    private final ProgressBroadcast broadcast;
 
-    ProgressController(CampaignViews views, CompletionChecker checker) {
+    ProgressController(CampaignViews views, ProgressBroadcast broadcast) {
         this.views = views;
-        this.checker = checker;
+        this.broadcast = broadcast;
     }
 
     @GetMapping(path = "/api/v1/campaigns/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -32,7 +32,7 @@ class ProgressController {
         return views.find(id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("campaign " + id)))
                 .flatMapMany(first -> first.status().terminal() ? Flux.just(first)
-                        : Flux.concat(Mono.just(first), checker.updates(id))
+                        : Flux.concat(Mono.just(first), broadcast.updates(id))
                                 .distinctUntilChanged()
                                 .takeUntil(view -> view.status().terminal()))
                 .map(view -> ServerSentEvent.builder(view).event("progress").build());

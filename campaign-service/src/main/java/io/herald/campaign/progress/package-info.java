@@ -1,2 +1,2 @@
-/** Progress and completion: the checker that ticks over active campaigns, completes them exactly once and feeds the server-sent progress stream. */
+/** Following a campaign live: the server-sent progress stream and the broadcast that feeds it. */
 package io.herald.campaign.progress;

@@ -2,12 +2,10 @@ package io.herald.campaign.query;
 
 import io.herald.campaign.CampaignProperties;
 import io.herald.campaign.CampaignStatus;
-import io.herald.campaign.history.CampaignHistory;
-import io.herald.campaign.history.CampaignHistory.HistoryEvent;
-import io.herald.campaign.history.Campaigns;
-import io.herald.campaign.history.ProjectionRebuilder;
-import io.herald.campaign.view.CampaignView;
-import io.herald.campaign.view.CampaignViews;
+import io.herald.campaign.store.HistoryEvent;
+import io.herald.campaign.store.Campaigns;
+import io.herald.campaign.store.CampaignView;
+import io.herald.campaign.store.CampaignViews;
 import io.herald.kit.ProblemException;
 import java.util.Arrays;
 import java.util.List;
@@ -26,16 +24,11 @@ class CampaignQueryController {
 
     private final CampaignViews views;
     private final Campaigns campaigns;
-    private final CampaignHistory history;
-    private final ProjectionRebuilder rebuilder;
     private final CampaignProperties properties;
 
-    CampaignQueryController(CampaignViews views, Campaigns campaigns, CampaignHistory history,
-                            ProjectionRebuilder rebuilder, CampaignProperties properties) {
+    CampaignQueryController(CampaignViews views, Campaigns campaigns, CampaignProperties properties) {
         this.views = views;
         this.campaigns = campaigns;
-        this.history = history;
-        this.rebuilder = rebuilder;
         this.properties = properties;
     }
 
@@ -65,13 +58,13 @@ class CampaignQueryController {
     Mono<List<HistoryEvent>> events(@PathVariable String id) {
         return campaigns.find(id)
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
-                .flatMap(found -> history.events(id).collectList());
+                .flatMap(found -> campaigns.events(id).collectList());
     }
 
     /** Rebuilds {@code campaign:<id>} and its event index from the streams (repair); answers the rebuilt campaign. */
     @PostMapping("/api/v1/campaigns/{id}/projection/rebuild")
     Mono<CampaignView> rebuild(@PathVariable String id) {
-        return rebuilder.rebuildFromStreams(id)
+        return campaigns.rebuildFromStreams(id)
                 .flatMap(known -> known ? views.find(id) : Mono.empty())
                 .switchIfEmpty(Mono.error(() -> notFound(id)));
     }

@@ -1,16 +1,15 @@
 package io.herald.campaign.schedule;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignMetrics;
 import io.herald.campaign.CampaignProperties;
-import io.herald.campaign.history.Projection;
-import io.herald.campaign.ledger.CampaignLedger;
+import io.herald.campaign.store.CampaignLedger;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
-import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,22 +34,20 @@ public class ScheduleReleaser implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleReleaser.class);
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final CampaignProperties properties;
     private final CampaignLedger ledger;
-    private final Projection projection;
     private final CampaignMetrics metrics;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile boolean running;
     private volatile Disposable loop;
 
     ScheduleReleaser(RedisConnections connections, CampaignProperties properties, CampaignLedger ledger,
-                     Projection projection, CampaignMetrics metrics) {
+                     CampaignMetrics metrics) {
         this.metrics = metrics;
         this.redis = connections.commands();
         this.properties = properties;
         this.ledger = ledger;
-        this.projection = projection;
     }
 
     /** Looks at the schedule now (a campaign was just scheduled). */
@@ -60,7 +57,7 @@ public class ScheduleReleaser implements SmartLifecycle {
 
     /** Releases every campaign due now; emits how many this instance released. */
     Mono<Long> releaseDue() {
-        return redis.zrangebyscore(StreamKeys.campaignSchedule(),
+        return redis.zrangebyscore(CampaignKeys.campaignSchedule(),
                         Range.create(Double.NEGATIVE_INFINITY, (double) System.currentTimeMillis()),
                         Limit.create(0, properties.releaseBatch()))
                 .concatMap(this::release)
@@ -72,17 +69,17 @@ public class ScheduleReleaser implements SmartLifecycle {
                 .map(payload -> EventEnvelope.withId(EventEnvelope.deterministicId("campaign-created:" + campaignId),
                         EventNames.CAMPAIGN_CREATED, payload))
                 .flatMap(created -> ledger.release(campaignId, created)
-                        .flatMap(entryId -> projection.apply(StreamKeys.CAMPAIGNS, entryId, created, false)
-                                .doOnSuccess(applied -> {
-                                    log.info("released scheduled campaign {} as {}", campaignId, entryId);
-                                    metrics.released();
-                                })
-                                .thenReturn(entryId)))
-                .switchIfEmpty(Mono.defer(() -> redis.zscore(StreamKeys.campaignSchedule(), campaignId)
+                        .filter(released -> released)
+                        .doOnNext(released -> {
+                            log.info("released scheduled campaign {}", campaignId);
+                            metrics.released();
+                        })
+                        .thenReturn(campaignId))
+                .switchIfEmpty(Mono.defer(() -> redis.zscore(CampaignKeys.campaignSchedule(), campaignId)
                         .flatMap(stillScheduled -> {
                             // never happens through the ledger, which removes both together; do not spin on it
                             log.error("scheduled campaign {} has no payload to release it with; dropping it", campaignId);
-                            return redis.zrem(StreamKeys.campaignSchedule(), campaignId);
+                            return redis.zrem(CampaignKeys.campaignSchedule(), campaignId);
                         })
                         .then(Mono.empty())));
     }
@@ -90,7 +87,7 @@ public class ScheduleReleaser implements SmartLifecycle {
     /** How long to sleep: until the earliest schedule, at most {@code scheduleMaxSleep}. */
     private Mono<Duration> nextSleep() {
         Duration max = properties.scheduleMaxSleep();
-        return redis.zrangeWithScores(StreamKeys.campaignSchedule(), 0, 0)
+        return redis.zrangeWithScores(CampaignKeys.campaignSchedule(), 0, 0)
                 .next()
                 .map(earliest -> Duration.ofMillis(Math.max(0, (long) earliest.getScore() - System.currentTimeMillis())))
                 .map(untilDue -> untilDue.compareTo(max) < 0 ? untilDue : max)

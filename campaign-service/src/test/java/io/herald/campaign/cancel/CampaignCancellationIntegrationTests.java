@@ -3,6 +3,7 @@ package io.herald.campaign.cancel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignServiceTestBase;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
@@ -53,7 +54,7 @@ class CampaignCancellationIntegrationTests extends CampaignServiceTestBase {
             assertThat(status(id)).isEqualTo("CANCELLED");
             assertThat(others.campaignEvents(EventNames.CAMPAIGN_CREATED, id)).isEmpty();
         });
-        assertThat(others.redis().zscore(StreamKeys.campaignSchedule(), id)).isNull();
+        assertThat(others.redis().zscore(CampaignKeys.campaignSchedule(), id)).isNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.herald.campaign.create;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignServiceTestBase;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
@@ -125,7 +126,7 @@ class CampaignCreationIntegrationTests extends CampaignServiceTestBase {
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(again.get("id")).isEqualTo(first.get("id"));
         assertThat(campaignsLength()).isEqualTo(after);
-        assertThat(others.redis().pttl(StreamKeys.campaignIdempotency("key-1")))
+        assertThat(others.redis().pttl(CampaignKeys.campaignIdempotency("key-1")))
                 .isBetween(23 * 3600_000L, 24 * 3600_000L);
     }
 

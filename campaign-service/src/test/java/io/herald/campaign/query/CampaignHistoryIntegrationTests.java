@@ -3,6 +3,7 @@ package io.herald.campaign.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignServiceTestBase;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
@@ -69,7 +70,7 @@ class CampaignHistoryIntegrationTests extends CampaignServiceTestBase {
         assertThat(eventsBefore.get(1).get("data")).isInstanceOf(Map.class);
         assertThat(((Map<?, ?>) eventsBefore.get(1).get("data")).get("recipients")).isEqualTo(2);
 
-        others.redis().del(StreamKeys.campaign(id), StreamKeys.campaignEvents(id));
+        others.redis().del(StreamKeys.campaign(id), CampaignKeys.campaignEvents(id));
         Map<String, Object> rebuilt = web.post().uri("/api/v1/campaigns/" + id + "/projection/rebuild")
                 .header("X-API-Key", "test-key").exchange()
                 .expectStatus().isOk()

@@ -3,10 +3,10 @@ package io.herald.campaign.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignServiceApplication;
 import io.herald.campaign.OtherServices;
 import io.herald.eventstore.EventNames;
-import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
 import java.time.Duration;
@@ -99,7 +99,7 @@ class ScheduleReleaseIntegrationTests {
             assertThat(others.campaignEvents(EventNames.CAMPAIGN_CREATED, madeWhileBothRun)).hasSize(1);
             assertThat(others.campaignEvents(EventNames.CAMPAIGN_CREATED, madeBeforeRestart)).hasSize(1);
         });
-        assertThat(others.redis().zcard(StreamKeys.campaignSchedule())).isZero();
-        assertThat(others.redis().smembers(StreamKeys.activeCampaigns())).contains(madeWhileBothRun, madeBeforeRestart);
+        assertThat(others.redis().zcard(CampaignKeys.campaignSchedule())).isZero();
+        assertThat(others.redis().smembers(CampaignKeys.activeCampaigns())).contains(madeWhileBothRun, madeBeforeRestart);
     }
 }

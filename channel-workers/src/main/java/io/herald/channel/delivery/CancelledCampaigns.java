@@ -2,7 +2,7 @@ package io.herald.channel.delivery;
 
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +22,7 @@ public class CancelledCampaigns {
     /** Beyond this many cached campaigns the cache starts over, so that it stays small. */
     private static final int MAX_CACHED = 10_000;
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final Duration ttl;
     private final Map<String, Mono<Boolean>> cache = new ConcurrentHashMap<>();
 

@@ -1,20 +1,21 @@
 package io.herald.channel.delivery;
 
 import io.herald.channel.ratelimit.RateLimiter;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.ConsumerSettings;
-import io.herald.eventstore.consumer.StreamConsumer;
 import io.herald.kit.StreamConsumers;
-import java.util.ArrayList;
+import io.herald.kit.StreamSubscriptions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The consumers of this instance: for every channel of {@code herald.channels}, its own consumers
@@ -24,22 +25,23 @@ import org.springframework.stereotype.Component;
  *
  * @throws IllegalStateException at startup when a configured channel has no {@link ChannelSender}
  */
-@Component
-public class ChannelWorkers {
+@Configuration(proxyBeanMethods = false)
+class ChannelWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelWorkers.class);
 
-    private final List<StreamConsumer> consumers = new ArrayList<>();
-
-    ChannelWorkers(ChannelsProperties channels, WorkerProperties workers, List<ChannelSender> senders,
-                   StreamConsumers streamConsumers, RedisConnections connections, EventCodec codec,
-                   CancelledCampaigns cancellations, RateLimiter rateLimiter) {
+    @Bean
+    StreamSubscriptions channelSubscriptions(Channels channels, WorkerProperties workers, List<ChannelSender> senders,
+                                             StreamConsumers streamConsumers, RedisConnections connections,
+                                             EventCodec codec, CancelledCampaigns cancellations,
+                                             RateLimiter rateLimiter) {
+        StreamSubscriptions subscriptions = new StreamSubscriptions();
         // bulk traffic on connections of its own: its 500-entry reads and completions never queue
         // ahead of a transactional notification's commands on the shared connection
         RedisConnections bulk = connections.lane();
         Map<String, ChannelSender> byChannel = senders.stream()
                 .collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
-        for (String channel : channels.channels()) {
+        for (String channel : channels.names()) {
             ChannelSender sender = byChannel.get(channel);
             if (sender == null) {
                 throw new IllegalStateException("channel '" + channel + "' is in herald.channels but no ChannelSender "
@@ -51,14 +53,14 @@ public class ChannelWorkers {
                     rateLimiter, false, workers.concurrency());
             String priorityStream = StreamKeys.priority(channel);
             for (int i = 0; i < workers.priorityConsumers(); i++) {
-                consumers.add(streamConsumers.registerBatches(settings(streamConsumers, workers, channel, priorityStream, i)
+                subscriptions.perBatch(settings(streamConsumers, workers, channel, priorityStream, i)
                         .withBatchSize(workers.priorityBatchSize())
-                        .withConcurrency(workers.priorityConcurrency()), priorityHandler));
+                        .withConcurrency(workers.priorityConcurrency()), priorityHandler);
             }
             for (String stream : channels.bulkStreams(channel)) {
                 for (int i = 0; i < workers.consumersPerStream(); i++) {
-                    consumers.add(streamConsumers.registerBatches(settings(streamConsumers, workers, channel, stream, i)
-                            .withBatchSize(workers.bulkBatchSize(channel)), bulkHandler, bulk));
+                    subscriptions.perBatch(settings(streamConsumers, workers, channel, stream, i)
+                            .withBatchSize(workers.bulkBatchSize(channel)), bulkHandler, bulk);
                 }
             }
             log.info("channel {}: {} priority and {} bulk consumers per stream on {}, batches of {}, rate limit {}/s",
@@ -66,6 +68,7 @@ public class ChannelWorkers {
                     workers.bulkBatchSize(channel),
                     workers.rateLimit(channel) == 0 ? "unlimited" : workers.rateLimit(channel));
         }
+        return subscriptions;
     }
 
     private static ConsumerSettings settings(StreamConsumers streamConsumers, WorkerProperties workers,
@@ -78,10 +81,5 @@ public class ChannelWorkers {
                 .withClaim(workers.claimIdle(), workers.claimInterval())
                 .withRetries(workers.maxAttempts(), workers.initialBackoff(), workers.maxBackoff())
                 .withDeadLetterStream(StreamKeys.deadLetters(channel));
-    }
-
-    /** This instance's consumers (e.g. to stop them as a crash would, in tests). */
-    public List<StreamConsumer> consumers() {
-        return List.copyOf(consumers);
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.channel.delivery;
 
+import io.herald.channel.ChannelKeys;
 import io.herald.channel.ratelimit.RateLimiter;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
@@ -10,7 +11,7 @@ import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.BatchHandler;
 import io.herald.eventstore.consumer.Handled;
 import io.herald.eventstore.consumer.StreamEntry;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,13 +49,13 @@ final class DeliveryHandler implements BatchHandler {
 
     private final ChannelSender sender;
     private final EventCodec codec;
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final CancelledCampaigns cancellations;
     private final RateLimiter rateLimiter;
     private final boolean priority;
     private final int concurrency;
 
-    DeliveryHandler(ChannelSender sender, EventCodec codec, RedisReactiveCommands<String, String> redis,
+    DeliveryHandler(ChannelSender sender, EventCodec codec, RedisClusterReactiveCommands<String, String> redis,
                     CancelledCampaigns cancellations, RateLimiter rateLimiter, boolean priority, int concurrency) {
         this.sender = sender;
         this.codec = codec;
@@ -176,7 +177,7 @@ final class DeliveryHandler implements BatchHandler {
         return Completion.record(StreamKeys.delivered(entry.stream(), notification.campaignId()),
                 notification.notificationId(), codec.encode(outcome),
                 StreamKeys.progress(entry.stream(), notification.campaignId()), outcome.counter(),
-                StreamKeys.channelTotals(entry.stream()));
+                ChannelKeys.channelTotals(entry.stream()));
     }
 
     private Notification decode(StreamEntry entry) {

@@ -1,7 +1,7 @@
 package io.herald.channel.delivery;
 
 /**
- * The payload of a {@code notification_message_queued} entry (docs/contracts.md): one rendered
+ * The payload of a {@code notification_message_queued} entry (docs/design.md): one rendered
  * notification for one recipient on one channel.
  *
  * @param notificationId {@code <campaignId>:<userId>:<channel>}, the idempotency key of the delivery

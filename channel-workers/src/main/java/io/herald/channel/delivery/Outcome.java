@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * The outcome record of one notification, stored as JSON in
- * {@code delivered:{<stream>}:<campaignId>} (docs/contracts.md).
+ * {@code delivered:{<stream>}:<campaignId>} (docs/design.md).
  *
  * @param status {@code DELIVERED}, {@code FAILED}, {@code DEAD_LETTERED} or {@code CANCELLED}
  * @param attempts delivery attempts made, this one included

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +13,12 @@ import org.springframework.core.env.Environment;
 
 /**
  * Wraps every {@link ChannelSender} of an affected channel in a {@link FaultySender} when
- * {@code herald.fault} asks for failures or hangs; otherwise leaves the senders alone.
+ * {@code herald.fault} asks for failures or hangs. Only with {@code herald.fault.enabled=true}
+ * (the drills set it): otherwise this configuration registers no bean at all, so a production jar
+ * cannot inject faults by a stray rate.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("herald.fault.enabled")
 class FaultInjection {
 
     private static final Logger log = LoggerFactory.getLogger(FaultInjection.class);

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The HTTP queue API of DESIGN §4: publish, fetch, acknowledge, requeue. At least once: a
+ * The HTTP queue API of docs/design.md §4: publish, fetch, acknowledge, requeue. At least once: a
  * delivery not acknowledged within its visibility timeout is delivered again under a new receipt.
  */
 @RestController

@@ -3,7 +3,7 @@ package io.herald.channel.queue;
 import io.herald.kit.ProblemException;
 import java.util.regex.Pattern;
 
-/** Queue names as DESIGN §4 allows them: {@code [a-z0-9][a-z0-9-]{0,62}}. */
+/** Queue names as docs/design.md §4 allows them: {@code [a-z0-9][a-z0-9-]{0,62}}. */
 final class QueueName {
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");

@@ -1,6 +1,6 @@
 package io.herald.channel.queue;
 
-import io.herald.eventstore.StreamKeys;
+import io.herald.channel.ChannelKeys;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +47,7 @@ final class QueueSignals implements SmartLifecycle {
     }
 
     private Mono<Void> subscribe(String queue) {
-        return container.receiveLater(ChannelTopic.of(StreamKeys.queueSignal(queue)))
+        return container.receiveLater(ChannelTopic.of(ChannelKeys.queueSignal(queue)))
                 .doOnNext(messages -> messages.subscribe(message -> signal(queue), error -> {
                     if (running) {
                         // waiters still wake at their lease or wait timers; the next watch subscribes again

@@ -1,5 +1,6 @@
 package io.herald.channel.queue;
 
+import io.herald.channel.ChannelKeys;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
@@ -12,7 +13,7 @@ import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ final class QueueStore {
     record Fetched(List<Delivery> deliveries, long millisUntilNextExpiry) {
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
     private final MessageBody bodies;
     private final QueueMetrics metrics;
@@ -63,7 +64,7 @@ final class QueueStore {
     Mono<String> publish(String queue, String body) {
         EventEnvelope envelope = EventEnvelope.of(EventNames.QUEUE_MESSAGE_PUBLISHED, body);
         List<String> args = new ArrayList<>(11);
-        args.add(StreamKeys.queueSignal(queue));
+        args.add(ChannelKeys.queueSignal(queue));
         envelope.toFields().forEach((name, value) -> {
             args.add(name);
             args.add(value);
@@ -104,7 +105,7 @@ final class QueueStore {
 
     private Mono<Boolean> settle(String queue, String receipt, String mode) {
         return SETTLE.<Long>run(redis, ScriptOutputType.INTEGER, keys(queue), group, receipt, mode,
-                        StreamKeys.queueSignal(queue))
+                        ChannelKeys.queueSignal(queue))
                 .next()
                 .map(settled -> settled == 1L);
     }
@@ -123,8 +124,8 @@ final class QueueStore {
     }
 
     private static String[] keys(String queue) {
-        return new String[] {StreamKeys.queue(queue), StreamKeys.queueDeadlines(queue), StreamKeys.queueReceipts(queue),
-                StreamKeys.queueLeases(queue), StreamKeys.queueDeliveries(queue)};
+        return new String[] {StreamKeys.queue(queue), ChannelKeys.queueDeadlines(queue), ChannelKeys.queueReceipts(queue),
+                ChannelKeys.queueLeases(queue), ChannelKeys.queueDeliveries(queue)};
     }
 
     @SuppressWarnings("unchecked")

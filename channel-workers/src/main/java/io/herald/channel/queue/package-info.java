@@ -1,5 +1,5 @@
 /**
- * The HTTP queue API (DESIGN §4): workers in any language publish, fetch, acknowledge and requeue
+ * The HTTP queue API (docs/design.md §4): workers in any language publish, fetch, acknowledge and requeue
  * messages over plain HTTP and JSON, at least once, with a visibility timeout.
  *
  * <p>A queue {@code <name>} is the stream {@code queue:<name>} read by one consumer group; each

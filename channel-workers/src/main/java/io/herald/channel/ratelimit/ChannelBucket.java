@@ -1,7 +1,7 @@
 package io.herald.channel.ratelimit;
 
 import io.herald.eventstore.LuaScript;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ final class ChannelBucket {
 
     private static final LuaScript TAKE = LuaScript.fromClasspath("io/herald/channel/ratelimit/token-bucket.lua");
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final String[] keys;
     private final String rate;
     private final String burst;
@@ -34,7 +34,7 @@ final class ChannelBucket {
     /**
      * @param perSecond messages per second, positive
      */
-    ChannelBucket(RedisReactiveCommands<String, String> redis, String key, int perSecond) {
+    ChannelBucket(RedisClusterReactiveCommands<String, String> redis, String key, int perSecond) {
         this.redis = redis;
         this.keys = new String[] {key};
         this.rate = Integer.toString(perSecond);

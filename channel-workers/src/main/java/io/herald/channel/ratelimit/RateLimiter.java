@@ -1,9 +1,9 @@
 package io.herald.channel.ratelimit;
 
-import io.herald.channel.delivery.ChannelsProperties;
+import io.herald.channel.ChannelKeys;
+import io.herald.eventstore.Channels;
 import io.herald.channel.delivery.WorkerProperties;
 import io.herald.eventstore.RedisConnections;
-import io.herald.eventstore.StreamKeys;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -20,11 +20,11 @@ public class RateLimiter {
 
     private final Map<String, ChannelBucket> buckets = new HashMap<>();
 
-    RateLimiter(RedisConnections connections, ChannelsProperties channels, WorkerProperties workers) {
-        for (String channel : channels.channels()) {
+    RateLimiter(RedisConnections connections, Channels channels, WorkerProperties workers) {
+        for (String channel : channels.names()) {
             int perSecond = workers.rateLimit(channel);
             if (perSecond > 0) {
-                buckets.put(channel, new ChannelBucket(connections.commands(), StreamKeys.rateLimit(channel), perSecond));
+                buckets.put(channel, new ChannelBucket(connections.commands(), ChannelKeys.rateLimit(channel), perSecond));
             }
         }
     }

@@ -1,12 +1,13 @@
 package io.herald.channel.status;
 
-import io.herald.channel.delivery.ChannelsProperties;
+import io.herald.channel.ChannelKeys;
+import io.herald.eventstore.Channels;
 import io.herald.channel.delivery.WorkerProperties;
+import io.herald.eventstore.GroupInfo;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import java.util.HashMap;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -21,18 +22,18 @@ import reactor.core.publisher.Mono;
 @Component
 class ChannelStats {
 
-    private final RedisReactiveCommands<String, String> redis;
-    private final ChannelsProperties channels;
+    private final RedisClusterReactiveCommands<String, String> redis;
+    private final Channels channels;
     private final String group;
 
-    ChannelStats(RedisConnections connections, ChannelsProperties channels, WorkerProperties workers) {
+    ChannelStats(RedisConnections connections, Channels channels, WorkerProperties workers) {
         this.redis = connections.commands();
         this.channels = channels;
         this.group = workers.group();
     }
 
     Mono<List<ChannelStatus>> all() {
-        return Flux.fromIterable(channels.channels()).flatMapSequential(this::channel).collectList();
+        return Flux.fromIterable(channels.names()).flatMapSequential(this::channel).collectList();
     }
 
     Mono<ChannelStatus> channel(String channel) {
@@ -42,7 +43,7 @@ class ChannelStats {
     }
 
     private Mono<StreamStatus> stream(String stream) {
-        return Mono.zip(redis.xlen(stream), groupInfo(stream), redis.hgetall(StreamKeys.channelTotals(stream))
+        return Mono.zip(redis.xlen(stream), groupInfo(stream), redis.hgetall(ChannelKeys.channelTotals(stream))
                         .collectMap(KeyValue::getKey, KeyValue::getValue))
                 .map(t -> {
                     long length = t.getT1();
@@ -57,22 +58,7 @@ class ChannelStats {
 
     /** The workers' group as a field map; empty when the stream or the group does not exist yet. */
     private Mono<Map<String, Object>> groupInfo(String stream) {
-        return redis.xinfoGroups(stream)
-                .map(ChannelStats::fields)
-                .filter(fields -> group.equals(fields.get("name")))
-                .next()
-                .onErrorResume(e -> e.getMessage() != null && e.getMessage().contains("no such key"),
-                        e -> Mono.empty())
-                .defaultIfEmpty(Map.of());
-    }
-
-    private static Map<String, Object> fields(Object group) {
-        List<?> flat = (List<?>) group;
-        Map<String, Object> fields = new HashMap<>();
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            fields.put(String.valueOf(flat.get(i)), flat.get(i + 1));
-        }
-        return fields;
+        return GroupInfo.of(redis, stream, group).defaultIfEmpty(Map.of());
     }
 
     private static long number(Object value) {

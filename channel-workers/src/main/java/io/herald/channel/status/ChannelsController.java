@@ -1,6 +1,6 @@
 package io.herald.channel.status;
 
-import io.herald.channel.delivery.ChannelsProperties;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.DeadLetters;
 import io.herald.kit.ProblemException;
@@ -19,7 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The channels' state and their dead letters (DESIGN §4): {@code GET /api/v1/channels},
+ * The channels' state and their dead letters (docs/design.md §4): {@code GET /api/v1/channels},
  * {@code GET /api/v1/channels/{channel}/dead-letters?limit=1..1000&campaign=} (newest first,
  * default 50; {@code campaign} keeps only that campaign's),
  * {@code POST /api/v1/channels/{channel}/dead-letters/replay?max=1..10000&campaign=} (202
@@ -36,7 +36,7 @@ class ChannelsController {
 
     private static final Pattern STREAM_ID = Pattern.compile("[0-9]{1,20}-[0-9]{1,20}");
 
-    private final ChannelsProperties channels;
+    private final Channels channels;
     private final ChannelStats stats;
     private final DeadLetters deadLetters;
     private final DeadLetterReplay replay;
@@ -44,7 +44,7 @@ class ChannelsController {
     private final DeadLetterSearch search;
     private final Undelivered undelivered;
 
-    ChannelsController(ChannelsProperties channels, ChannelStats stats, DeadLetters deadLetters,
+    ChannelsController(Channels channels, ChannelStats stats, DeadLetters deadLetters,
                        DeadLetterReplay replay, DeadLetterSearch search, Undelivered undelivered) {
         this.channels = channels;
         this.stats = stats;
@@ -113,7 +113,7 @@ class ChannelsController {
     }
 
     private String known(String channel) {
-        if (!channels.known(channel)) {
+        if (!channels.knows(channel)) {
             throw ProblemException.notFound("channel '" + channel + "'");
         }
         return channel;

@@ -1,5 +1,6 @@
 package io.herald.channel.status;
 
+import io.herald.channel.ChannelKeys;
 import io.herald.channel.delivery.Notification;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
@@ -11,7 +12,7 @@ import io.herald.eventstore.consumer.DeadLetters;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class DeadLetterReplay {
 
     private static final LuaScript REPLAY = LuaScript.fromClasspath("io/herald/channel/status/replay.lua");
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
 
     DeadLetterReplay(RedisConnections connections, EventCodec codec) {
@@ -70,7 +71,7 @@ class DeadLetterReplay {
             args.add(value);
         });
         String[] keys = {stream, StreamKeys.delivered(stream, notification.campaignId()),
-                StreamKeys.progress(stream, notification.campaignId()), StreamKeys.channelTotals(stream)};
+                StreamKeys.progress(stream, notification.campaignId()), ChannelKeys.channelTotals(stream)};
         return REPLAY.<String>run(redis, ScriptOutputType.VALUE, keys, args.toArray(String[]::new)).next();
     }
 

@@ -1,6 +1,6 @@
 package io.herald.channel.status;
 
-import io.herald.channel.delivery.ChannelsProperties;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
@@ -29,10 +29,10 @@ class Undelivered {
     private static final int PAGE = 1000;
 
     private final RedisClusterReactiveCommands<String, String> redis;
-    private final ChannelsProperties channels;
+    private final Channels channels;
     private final EventCodec codec;
 
-    Undelivered(RedisConnections connections, ChannelsProperties channels, EventCodec codec) {
+    Undelivered(RedisConnections connections, Channels channels, EventCodec codec) {
         this.redis = connections.commands();
         this.channels = channels;
         this.codec = codec;

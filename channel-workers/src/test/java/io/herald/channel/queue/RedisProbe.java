@@ -2,7 +2,7 @@ package io.herald.channel.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.eventstore.StreamKeys;
+import io.herald.channel.ChannelKeys;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -36,14 +36,14 @@ final class RedisProbe implements AutoCloseable {
      * queue's wake-ups and has run the poll's first (empty) fetch since {@code scriptsBefore}.
      */
     void awaitLongPoll(String queue, long scriptsBefore) {
-        String channel = StreamKeys.queueSignal(queue);
+        String channel = ChannelKeys.queueSignal(queue);
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(() ->
                 redis().pubsubNumsub(channel).getOrDefault(channel, 0L) > 0 && scriptCalls() > scriptsBefore);
     }
 
     /** Waits, by Redis's clock, until every lease of the queue has run out. */
     void awaitLeasesExpired(String queue) {
-        var deadlines = redis().zrangeWithScores(StreamKeys.queueDeadlines(queue), -1, -1);
+        var deadlines = redis().zrangeWithScores(ChannelKeys.queueDeadlines(queue), -1, -1);
         assertThat(deadlines).isNotEmpty();
         long latest = (long) deadlines.get(0).getScore();
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {

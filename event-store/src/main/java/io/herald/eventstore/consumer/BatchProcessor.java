@@ -1,7 +1,7 @@
 package io.herald.eventstore.consumer;
 
 import io.herald.eventstore.MalformedEntryException;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class BatchProcessor {
     private final ConsumerMetrics metrics;
     private final LongConsumer retryScheduled;
 
-    BatchProcessor(RedisReactiveCommands<String, String> redis, ConsumerSettings settings, BatchHandler handler,
+    BatchProcessor(RedisClusterReactiveCommands<String, String> redis, ConsumerSettings settings, BatchHandler handler,
                    RetryBook retries, ConsumerMetrics metrics, LongConsumer retryScheduled) {
         this.settings = settings;
         this.handler = handler;

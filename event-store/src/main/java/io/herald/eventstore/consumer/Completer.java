@@ -3,7 +3,7 @@ package io.herald.eventstore.consumer;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +21,11 @@ final class Completer {
     record Settled(String entryId, Completion completion) {
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final String stream;
     private final String group;
 
-    Completer(RedisReactiveCommands<String, String> redis, String stream, String group) {
+    Completer(RedisClusterReactiveCommands<String, String> redis, String stream, String group) {
         this.redis = redis;
         this.stream = stream;
         this.group = group;

@@ -3,7 +3,7 @@ package io.herald.eventstore.consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Dead-letter streams: an entry that could not be handled is appended there with its original
  * fields plus {@code error}, {@code attempts}, {@code stream} (where it came from),
- * {@code entryId} (its id there) and {@code failedAt}; replay appends it back to its stream.
- * Thread-safe.
+ * {@code entryId} (its id there) and {@code failedAt}. Replaying is the owner's business (a
+ * channel's replay also un-counts the outcome: channel-workers' {@code DeadLetterReplay}). Thread-safe.
  */
 public final class DeadLetters {
 
@@ -37,9 +37,9 @@ public final class DeadLetters {
         }
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
-    public DeadLetters(RedisReactiveCommands<String, String> redis) {
+    public DeadLetters(RedisClusterReactiveCommands<String, String> redis) {
         this.redis = redis;
     }
 
@@ -58,20 +58,6 @@ public final class DeadLetters {
     public Flux<DeadLetter> newest(String deadLetterStream, int limit) {
         return redis.xrevrange(deadLetterStream, Range.unbounded(), Limit.create(0, limit))
                 .map(DeadLetters::toDeadLetter);
-    }
-
-    /**
-     * Moves up to {@code max} dead letters, oldest first, back to the streams they came from (as
-     * new entries, so their attempts start again) and deletes them from the dead letters.
-     * Emits how many were replayed. A crash between the two steps replays a letter twice, which
-     * idempotent consumers absorb.
-     */
-    public Mono<Long> replay(String deadLetterStream, int max) {
-        return redis.xrange(deadLetterStream, Range.unbounded(), Limit.create(0, max))
-                .map(DeadLetters::toDeadLetter)
-                .concatMap(letter -> redis.xadd(letter.fields().get(SOURCE_STREAM), letter.original())
-                        .then(redis.xdel(deadLetterStream, letter.id())))
-                .count();
     }
 
     private static DeadLetter toDeadLetter(StreamMessage<String, String> message) {

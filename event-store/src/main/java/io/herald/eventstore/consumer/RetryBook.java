@@ -3,7 +3,7 @@ package io.herald.eventstore.consumer;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +29,11 @@ final class RetryBook {
         }
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final ConsumerSettings settings;
     private final String[] keys;
 
-    RetryBook(RedisReactiveCommands<String, String> redis, ConsumerSettings settings) {
+    RetryBook(RedisClusterReactiveCommands<String, String> redis, ConsumerSettings settings) {
         this.redis = redis;
         this.settings = settings;
         this.keys = new String[] {StreamKeys.retries(settings.stream(), settings.group()),

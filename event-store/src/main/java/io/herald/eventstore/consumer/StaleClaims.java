@@ -3,7 +3,7 @@ package io.herald.eventstore.consumer;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -23,13 +23,13 @@ final class StaleClaims {
     private static final Logger log = LoggerFactory.getLogger(StaleClaims.class);
     private static final int ROUNDS_PER_TICK = 10;
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final ConsumerSettings settings;
     private final Consumer<String> self;
     private final ConsumerMetrics metrics;
     private final Function<List<StreamMessage<String, String>>, Mono<Void>> handleTaken;
 
-    StaleClaims(RedisReactiveCommands<String, String> redis, ConsumerSettings settings, ConsumerMetrics metrics,
+    StaleClaims(RedisClusterReactiveCommands<String, String> redis, ConsumerSettings settings, ConsumerMetrics metrics,
                 Function<List<StreamMessage<String, String>>, Mono<Void>> handleTaken) {
         this.redis = redis;
         this.settings = settings;

@@ -8,8 +8,8 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class StreamConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
 
     private final RedisConnections connections;
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final ConsumerSettings settings;
     private final Consumer<String> self;
     private final RetryBook retries;
@@ -56,7 +56,8 @@ public final class StreamConsumer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final RetryTimer retryTimer;
     private volatile boolean running;
-    private StatefulRedisConnection<String, String> blocking;
+    private RedisClusterReactiveCommands<String, String> blocking;
+    private StatefulConnection<String, String> blockingConnection;
     private Disposable readLoop;
     private Disposable claimLoop;
 
@@ -89,7 +90,8 @@ public final class StreamConsumer implements AutoCloseable {
             return;
         }
         running = true;
-        blocking = connections.dedicated();
+        blockingConnection = connections.dedicated();
+        blocking = RedisConnections.reactive(blockingConnection);
         Mono<Void> readOnce = read(XReadArgs.StreamOffset.lastConsumed(settings.stream())).flatMap(processor::process);
         readLoop = ensureGroup()
                 .then(recoverOwnPending("0"))
@@ -114,7 +116,7 @@ public final class StreamConsumer implements AutoCloseable {
 
     private Mono<List<StreamEntry>> read(XReadArgs.StreamOffset<String> offset) {
         XReadArgs args = XReadArgs.Builder.count(settings.batchSize()).block(settings.block());
-        return blocking.reactive().xreadgroup(self, args, offset)
+        return blocking.xreadgroup(self, args, offset)
                 .map(message -> toEntry(message, 0, false))
                 .collectList()
                 .doOnNext(entries -> metrics.read.increment(entries.size()));
@@ -122,7 +124,7 @@ public final class StreamConsumer implements AutoCloseable {
 
     /** Own pending entries (after a restart under the same name), page by page. */
     private Mono<Void> recoverOwnPending(String after) {
-        return blocking.reactive().xreadgroup(self, XReadArgs.Builder.count(settings.batchSize()),
+        return blocking.xreadgroup(self, XReadArgs.Builder.count(settings.batchSize()),
                         XReadArgs.StreamOffset.from(settings.stream(), after))
                 .collectList()
                 .flatMap(messages -> messages.isEmpty() ? Mono.empty()
@@ -201,8 +203,9 @@ public final class StreamConsumer implements AutoCloseable {
         if (readLoop != null) {
             readLoop.dispose();
         }
-        if (blocking != null) {
-            connections.release(blocking);
+        if (blockingConnection != null) {
+            connections.release(blockingConnection);
+            blockingConnection = null;
             blocking = null;
         }
     }

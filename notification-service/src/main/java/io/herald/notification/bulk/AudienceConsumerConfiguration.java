@@ -4,9 +4,9 @@ import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.ConsumerSettings;
-import io.herald.eventstore.consumer.StreamConsumer;
 import io.herald.kit.StreamConsumers;
-import io.herald.notification.queue.Channels;
+import io.herald.kit.StreamSubscriptions;
+import io.herald.eventstore.Channels;
 import io.herald.notification.queue.QueuedMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -29,15 +29,15 @@ class AudienceConsumerConfiguration {
     }
 
     /** The consumer; {@link StreamConsumers} starts and stops it with the application. */
-    @Bean(destroyMethod = "")
-    StreamConsumer audienceConsumer(StreamConsumers consumers, AudienceBatchHandler handler,
-                                    AudienceConsumerProperties properties) {
+    @Bean
+    StreamSubscriptions audienceSubscriptions(StreamConsumers consumers, AudienceBatchHandler handler,
+                                              AudienceConsumerProperties properties) {
         ConsumerSettings settings = ConsumerSettings.defaults(StreamKeys.AUDIENCES, GROUP, consumers.consumerName("audiences"))
                 .withBatchSize(properties.batchSize())
                 .withConcurrency(properties.concurrency())
                 .withHandlerTimeout(properties.handlerTimeout())
                 .withClaim(properties.claimIdle(), properties.claimInterval())
                 .withRetries(properties.maxAttempts(), properties.initialBackoff(), properties.maxBackoff());
-        return consumers.register(settings, handler);
+        return new StreamSubscriptions().perEntry(settings, handler);
     }
 }

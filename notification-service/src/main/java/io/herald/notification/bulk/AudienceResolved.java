@@ -5,7 +5,7 @@ import io.herald.notification.render.Recipient;
 import java.util.List;
 
 /**
- * The payload of {@code user_audience_resolved} (docs/contracts.md): one batch of a campaign's
+ * The payload of {@code user_audience_resolved} (docs/design.md): one batch of a campaign's
  * recipients, with the campaign's texts copied in so that rendering needs nothing but the stream.
  *
  * @param channels the campaign's channels; empty when each recipient's own channels apply

@@ -2,9 +2,10 @@ package io.herald.notification.bulk;
 
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
+import io.herald.notification.NotificationKeys;
 import io.herald.notification.queue.QueuedMessages;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,9 @@ final class BatchQueue {
     record Queued(String stream, long appended) {
     }
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
-    BatchQueue(RedisReactiveCommands<String, String> redis) {
+    BatchQueue(RedisClusterReactiveCommands<String, String> redis) {
         this.redis = redis;
     }
 
@@ -40,7 +41,7 @@ final class BatchQueue {
 
     private Mono<Queued> queueOnStream(String stream, String campaignId, int batch, List<String> common,
                                        List<QueuedMessages.Entry> entries) {
-        String[] keys = {stream, StreamKeys.renderedBatches(stream, campaignId), StreamKeys.progress(stream, campaignId)};
+        String[] keys = {stream, NotificationKeys.renderedBatches(stream, campaignId), StreamKeys.progress(stream, campaignId)};
         List<String> args = new ArrayList<>(1 + common.size() + 2 * entries.size());
         args.add(Integer.toString(batch));
         args.addAll(common);

@@ -1,7 +1,7 @@
 package io.herald.notification.bulk;
 
 import io.herald.eventstore.StreamKeys;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
 import io.herald.notification.queue.NotificationId;
 import io.herald.notification.queue.QueuedMessages;
 import io.herald.notification.render.MessageRenderer;
@@ -41,14 +41,14 @@ final class BatchRenderer {
     /** The campaign's channels this deployment delivers on: its own list, or all when it has none. */
     List<String> channelsOf(AudienceResolved batch) {
         if (batch.channels().isEmpty()) {
-            return channels.channels();
+            return channels.names();
         }
-        return channels.channels().stream().filter(batch.channels()::contains).toList();
+        return channels.names().stream().filter(batch.channels()::contains).toList();
     }
 
     Plan render(AudienceResolved batch) {
         List<String> campaignChannels = channelsOf(batch);
-        int partitions = channels.channelPartitions();
+        int partitions = channels.partitions();
         int expected = Math.max(16, batch.recipients().size() / partitions);
         // per campaign channel, the entries of each partition (index = partition number)
         List<List<List<QueuedMessages.Entry>>> byChannel = new ArrayList<>(campaignChannels.size());

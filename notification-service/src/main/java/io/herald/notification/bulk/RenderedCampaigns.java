@@ -3,7 +3,7 @@ package io.herald.notification.bulk;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,9 +15,9 @@ final class RenderedCampaigns {
 
     private static final LuaScript MARK_RENDERED = LuaScript.fromClasspath("io/herald/notification/mark-rendered.lua");
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
 
-    RenderedCampaigns(RedisReactiveCommands<String, String> redis) {
+    RenderedCampaigns(RedisClusterReactiveCommands<String, String> redis) {
         this.redis = redis;
     }
 

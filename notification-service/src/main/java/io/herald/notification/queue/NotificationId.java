@@ -34,6 +34,11 @@ public record NotificationId(String campaignId, String userId, String channel) {
         return campaignId.startsWith(TRANSACTIONAL_PREFIX);
     }
 
+    /** The stream this notification went to: the priority lane for a transactional one, else its bulk partition. */
+    public String stream(io.herald.eventstore.Channels channels) {
+        return isTransactional() ? io.herald.eventstore.StreamKeys.priority(channel) : channels.bulkStream(channel, userId);
+    }
+
     @Override
     public String toString() {
         return campaignId + ":" + userId + ":" + channel;

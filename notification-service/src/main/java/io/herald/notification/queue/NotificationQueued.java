@@ -1,7 +1,7 @@
 package io.herald.notification.queue;
 
 /**
- * The payload of {@code notification_message_queued} (docs/contracts.md): what a channel worker
+ * The payload of {@code notification_message_queued} (docs/design.md): what a channel worker
  * needs to deliver one notification, and nothing it has to look up.
  *
  * @param html the e-mail HTML part; null on other channels

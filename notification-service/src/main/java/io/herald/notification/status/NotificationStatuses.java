@@ -3,9 +3,9 @@ package io.herald.notification.status;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
 import io.herald.notification.queue.NotificationId;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,11 +20,11 @@ import reactor.core.publisher.Mono;
  */
 final class NotificationStatuses {
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final Channels channels;
     private final EventCodec codec;
 
-    NotificationStatuses(RedisReactiveCommands<String, String> redis, Channels channels, EventCodec codec) {
+    NotificationStatuses(RedisClusterReactiveCommands<String, String> redis, Channels channels, EventCodec codec) {
         this.redis = redis;
         this.channels = channels;
         this.codec = codec;
@@ -39,10 +39,10 @@ final class NotificationStatuses {
     Mono<NotificationStatus> find(String notificationId) {
         NotificationId id = NotificationId.parse(notificationId).orElseThrow(() -> ProblemException.invalidField(
                 "notificationId", "expected <campaignId>:<userId>:<channel>, e.g. tx-<uuid>:42:email"));
-        if (!channels.supports(id.channel())) {
+        if (!channels.knows(id.channel())) {
             return Mono.error(ProblemException.notFound("notification " + notificationId));
         }
-        String stream = channels.streamOf(id);
+        String stream = id.stream(channels);
         Mono<String> outcome = redis.hget(StreamKeys.delivered(stream, id.campaignId()), notificationId);
         Mono<Long> queued = redis.exists(StreamKeys.progress(stream, id.campaignId()));
         return Mono.zip(outcome.map(json -> codec.decode(json, Outcome.class)).map(java.util.Optional::of)

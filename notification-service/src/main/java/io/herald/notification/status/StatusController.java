@@ -2,7 +2,7 @@ package io.herald.notification.status;
 
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

@@ -2,7 +2,7 @@ package io.herald.notification.transactional;
 
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.RedisConnections;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
 import io.herald.notification.queue.QueuedMessages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

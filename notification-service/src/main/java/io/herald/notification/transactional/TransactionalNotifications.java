@@ -3,13 +3,13 @@ package io.herald.notification.transactional;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
 import io.herald.notification.queue.NotificationId;
 import io.herald.notification.queue.QueuedMessages;
 import io.herald.notification.render.MessageRenderer;
 import io.herald.notification.render.Recipient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +34,13 @@ final class TransactionalNotifications {
     private static final Logger log = LoggerFactory.getLogger(TransactionalNotifications.class);
     private static final LuaScript QUEUE = LuaScript.fromClasspath("io/herald/notification/queue-transactional.lua");
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final UserDirectory users;
     private final Channels channels;
     private final QueuedMessages messages;
     private final Duration recordTtl;
 
-    TransactionalNotifications(RedisReactiveCommands<String, String> redis, UserDirectory users, Channels channels,
+    TransactionalNotifications(RedisClusterReactiveCommands<String, String> redis, UserDirectory users, Channels channels,
                                QueuedMessages messages, Duration recordTtl) {
         this.redis = redis;
         this.users = users;
@@ -58,9 +58,9 @@ final class TransactionalNotifications {
     Mono<List<String>> send(SendNotificationRequest request) {
         List<String> requested = List.copyOf(new LinkedHashSet<>(request.channels()));
         for (String channel : requested) {
-            if (!channels.supports(channel)) {
+            if (!channels.knows(channel)) {
                 return Mono.error(ProblemException.invalidField("channels", "unknown channel '" + channel
-                        + "'; this deployment delivers on " + channels.channels()));
+                        + "'; this deployment delivers on " + channels.names()));
             }
         }
         return users.find(request.userId())
@@ -70,7 +70,7 @@ final class TransactionalNotifications {
 
     private List<String> targetChannels(Recipient user, List<String> requested) {
         if (requested.isEmpty()) {
-            List<String> chosen = channels.channels().stream()
+            List<String> chosen = channels.names().stream()
                     .filter(user.channels()::contains).filter(user::reachableOn).toList();
             if (chosen.isEmpty()) {
                 throw ProblemException.invalidField("channels", "user " + user.userId()

@@ -3,7 +3,7 @@ package io.herald.notification.transactional;
 import io.herald.eventstore.StreamKeys;
 import io.herald.notification.render.Recipient;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +23,10 @@ final class UserDirectory {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final JsonMapper json;
 
-    UserDirectory(RedisReactiveCommands<String, String> redis, JsonMapper json) {
+    UserDirectory(RedisClusterReactiveCommands<String, String> redis, JsonMapper json) {
         this.redis = redis;
         this.json = json;
     }

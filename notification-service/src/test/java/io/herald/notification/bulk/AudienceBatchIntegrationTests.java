@@ -11,6 +11,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.EventStore;
 import io.herald.eventstore.StreamKeys;
+import io.herald.notification.NotificationKeys;
 import io.herald.notification.support.HeraldRedis;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.TestRedis;
@@ -115,8 +116,8 @@ class AudienceBatchIntegrationTests {
         awaitRendered(campaign, 1);
 
         assertThat(targeted("notify:push")).isEqualTo("0");
-        assertThat(redis.sync().smembers(StreamKeys.renderedBatches("notify:push", campaign))).containsExactly("0");
-        assertThat(redis.sync().smembers(StreamKeys.renderedBatches("notify:email", campaign))).containsExactly("0");
+        assertThat(redis.sync().smembers(NotificationKeys.renderedBatches("notify:push", campaign))).containsExactly("0");
+        assertThat(redis.sync().smembers(NotificationKeys.renderedBatches("notify:email", campaign))).containsExactly("0");
         assertThat(redis.sync().hget(StreamKeys.rendered(campaign), "lastBatch")).isNull();
     }
 
@@ -143,7 +144,7 @@ class AudienceBatchIntegrationTests {
     @Test
     void aBatchQueuedOnSomeStreamsBeforeACrashIsCompletedOnTheOthersOnly() {
         // as if a previous attempt had queued the e-mail part and crashed before the SMS part
-        redis.sync().sadd(StreamKeys.renderedBatches("notify:email", campaign), "0");
+        redis.sync().sadd(NotificationKeys.renderedBatches("notify:email", campaign), "0");
 
         publish(batch(campaign, 0, true, List.of(), AudienceBatches.reachableRange(1, 3, List.of("email", "sms"))));
         awaitRendered(campaign, 1);
@@ -163,7 +164,7 @@ class AudienceBatchIntegrationTests {
 
         assertThat(redis.sync().hget(StreamKeys.rendered(campaign), "lastBatch")).isEqualTo("2");
         assertThat(targeted("notify:email")).isEqualTo("15");
-        assertThat(redis.sync().smembers(StreamKeys.renderedBatches("notify:email", campaign)))
+        assertThat(redis.sync().smembers(NotificationKeys.renderedBatches("notify:email", campaign)))
                 .containsExactlyInAnyOrder("0", "1", "2");
     }
 

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds {@code user_audience_resolved} events as user-service publishes them (docs/contracts.md). */
+/** Builds {@code user_audience_resolved} events as user-service publishes them (docs/design.md). */
 final class AudienceBatches {
 
     static final String SUBJECT = "Hello {{name}}";

@@ -9,7 +9,8 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventStore;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.herald.notification.queue.Channels;
+import io.herald.eventstore.Channels;
+import io.herald.notification.NotificationKeys;
 import io.herald.notification.queue.QueuedMessages;
 import io.herald.notification.support.HeraldRedis;
 import io.herald.testsupport.RealRedis;
@@ -130,7 +131,7 @@ class RenderingThroughputIntegrationTests {
                 String stream = "notify:" + channel;
                 assertThat(redis.sync().hget(StreamKeys.progress(stream, "through-consumer"), "targeted"))
                         .isEqualTo(Integer.toString(batches * RECIPIENTS));
-                assertThat(redis.sync().scard(StreamKeys.renderedBatches(stream, "through-consumer"))).isEqualTo(batches);
+                assertThat(redis.sync().scard(NotificationKeys.renderedBatches(stream, "through-consumer"))).isEqualTo(batches);
             }
         }
     }

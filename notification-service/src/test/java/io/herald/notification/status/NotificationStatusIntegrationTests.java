@@ -132,7 +132,7 @@ class NotificationStatusIntegrationTests {
         return answer.get("notificationIds").get(0);
     }
 
-    /** What channel-workers write when they settle a notification (docs/contracts.md, outcome records). */
+    /** What channel-workers write when they settle a notification (docs/design.md §3, outcome records). */
     private void recordOutcome(String stream, String notificationId, String outcomeJson) {
         String campaign = notificationId.substring(0, notificationId.indexOf(':'));
         redis.sync().hset(StreamKeys.delivered(stream, campaign), notificationId, outcomeJson);

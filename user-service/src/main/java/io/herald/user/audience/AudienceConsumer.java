@@ -10,9 +10,11 @@ import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.EntryHandler;
 import io.herald.eventstore.consumer.StreamEntry;
 import io.herald.kit.StreamConsumers;
+import io.herald.kit.StreamSubscriptions;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -32,16 +34,20 @@ class AudienceConsumer implements EntryHandler {
     private final AudienceResolver resolver;
     private final EventCodec codec;
 
-    AudienceConsumer(AudienceResolver resolver, EventCodec codec, StreamConsumers consumers,
-                     AudienceProperties properties) {
+    AudienceConsumer(AudienceResolver resolver, EventCodec codec) {
         this.resolver = resolver;
         this.codec = codec;
-        consumers.register(ConsumerSettings.defaults(StreamKeys.CAMPAIGNS, GROUP, consumers.consumerName("audience"))
-                .withBatchSize(properties.concurrency())
-                .withConcurrency(properties.concurrency())
-                .withHandlerTimeout(properties.handlerTimeout())
-                .withClaim(properties.claimIdle(), properties.claimIdle().dividedBy(2))
-                .withRetries(properties.maxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(1)), this);
+    }
+
+    @Bean
+    StreamSubscriptions audienceSubscriptions(StreamConsumers consumers, AudienceProperties properties) {
+        return new StreamSubscriptions().perEntry(
+                ConsumerSettings.defaults(StreamKeys.CAMPAIGNS, GROUP, consumers.consumerName("audience"))
+                        .withBatchSize(properties.concurrency())
+                        .withConcurrency(properties.concurrency())
+                        .withHandlerTimeout(properties.handlerTimeout())
+                        .withClaim(properties.claimIdle(), properties.claimIdle().dividedBy(2))
+                        .withRetries(properties.maxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(1)), this);
     }
 
     @Override

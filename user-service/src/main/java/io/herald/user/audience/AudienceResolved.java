@@ -3,7 +3,7 @@ package io.herald.user.audience;
 import java.util.List;
 
 /**
- * Payload of {@code user_audience_resolved} (docs/contracts.md): batch {@code batch} (from 0) of
+ * Payload of {@code user_audience_resolved} (docs/design.md): batch {@code batch} (from 0) of
  * a campaign's audience; {@code lastBatch} marks the last one. Subject, message and name are
  * copied from the campaign so that renderers need nothing but the stream.
  */

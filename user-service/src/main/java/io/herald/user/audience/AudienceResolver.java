@@ -10,7 +10,7 @@ import io.herald.user.EnvelopeArgs;
 import io.herald.user.users.User;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public class AudienceResolver {
     private static final String LAST = "last";
     private static final String[] FIELDS = {User.NAME, User.EMAIL, User.PHONE, User.DEVICE_TOKEN, User.CHANNELS};
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
     private final AudienceProperties properties;
 

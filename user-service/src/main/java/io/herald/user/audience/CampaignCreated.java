@@ -3,7 +3,7 @@ package io.herald.user.audience;
 import java.util.List;
 
 /**
- * The part of {@code campaign_campaign_created} (docs/contracts.md) that audience resolution
+ * The part of {@code campaign_campaign_created} (docs/design.md) that audience resolution
  * needs; other fields are ignored.
  *
  * @param channels the campaign's channels; empty means each recipient's own

@@ -8,7 +8,7 @@ import io.herald.user.UserProperties;
 import io.herald.user.categories.Categories;
 import io.herald.user.users.User;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +41,7 @@ public class UserSeeder implements DisposableBean {
     private static final LuaScript SEED = LuaScript.fromClasspath("io/herald/user/seed/seed-users.lua");
     private static final int BATCHES_AHEAD = 4;
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final Categories categories;
     private final UserProperties properties;
     private final ChannelProperties channels;

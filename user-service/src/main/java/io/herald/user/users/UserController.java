@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * {@code /api/v1/users} (DESIGN §4): create, read, change preferences, delete, list by category.
+ * {@code /api/v1/users} (docs/design.md §4): create, read, change preferences, delete, list by category.
  * Bad input is a 400 naming the field and changes nothing.
  */
 @RestController

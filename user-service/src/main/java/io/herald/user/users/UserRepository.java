@@ -9,7 +9,7 @@ import io.herald.user.EnvelopeArgs;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class UserRepository {
     private static final LuaScript UPDATE = LuaScript.fromClasspath("io/herald/user/users/update-preferences.lua");
     private static final LuaScript DELETE = LuaScript.fromClasspath("io/herald/user/users/delete-user.lua");
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
 
     UserRepository(RedisConnections connections, EventCodec codec) {

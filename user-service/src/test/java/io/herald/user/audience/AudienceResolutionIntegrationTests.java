@@ -13,7 +13,7 @@ import io.herald.user.seed.UserSeeder;
 import io.herald.user.users.User;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,12 +51,12 @@ class AudienceResolutionIntegrationTests {
     @Autowired
     RedisConnections connections;
 
-    RedisCommands<String, String> redis;
+    RedisClusterCommands<String, String> redis;
 
     @BeforeEach
     void awaitSeeding() {
         if (redis == null) {
-            redis = connections.dedicated().sync();
+            redis = RedisConnections.sync(connections.dedicated());
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> seeder.status().done());
     }

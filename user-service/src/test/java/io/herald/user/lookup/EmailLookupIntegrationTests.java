@@ -32,8 +32,8 @@ class EmailLookupIntegrationTests {
     @Test
     void aSeededUserIsFoundByItsAddressWithinSecondsOfSeeding() {
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> "50".equals(connections.dedicated().sync().get(StreamKeys.USERS_SEEDED)));
-        String email = connections.dedicated().sync().hget(StreamKeys.user("37"), User.EMAIL);
+                .until(() -> "50".equals(RedisConnections.sync(connections.dedicated()).get(StreamKeys.USERS_SEEDED)));
+        String email = RedisConnections.sync(connections.dedicated()).hget(StreamKeys.user("37"), User.EMAIL);
         assertThat(email).contains("@");
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

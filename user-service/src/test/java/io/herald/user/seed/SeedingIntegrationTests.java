@@ -6,7 +6,7 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
 import io.herald.user.users.User;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +39,12 @@ class SeedingIntegrationTests {
     @Autowired
     RedisConnections connections;
 
-    RedisCommands<String, String> redis;
+    RedisClusterCommands<String, String> redis;
 
     @BeforeEach
     void awaitStartUpSeeding() {
         if (redis == null) {
-            redis = connections.dedicated().sync();
+            redis = RedisConnections.sync(connections.dedicated());
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> seeder.status().done());
     }

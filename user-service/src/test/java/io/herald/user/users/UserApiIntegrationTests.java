@@ -8,7 +8,7 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -37,12 +37,12 @@ class UserApiIntegrationTests {
     @Autowired
     RedisConnections connections;
 
-    RedisCommands<String, String> redis;
+    RedisClusterCommands<String, String> redis;
 
     @BeforeEach
     void connectAndAwaitDefaultCategories() {
         if (redis == null) {
-            redis = connections.dedicated().sync();
+            redis = RedisConnections.sync(connections.dedicated());
         }
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> redis.smembers(StreamKeys.CATEGORIES).containsAll(List.of("Finance", "Movies", "Sports")));

@@ -1,7 +1,0 @@
-package io.herald.campaign.events;
-
-import java.time.Instant;
-
-/** Payload of {@code campaign_campaign_cancelled}. */
-public record CampaignCancelled(String campaignId, Instant cancelledAt) {
-}
