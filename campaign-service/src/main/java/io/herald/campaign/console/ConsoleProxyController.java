@@ -29,6 +29,7 @@ import reactor.core.publisher.Mono;
 class ConsoleProxyController {
 
     private static final int MAX_ID = 200;
+    private static final int MAX_EMAIL = 320;
 
     private final ServiceProxy proxy;
     private final Channels channels;
@@ -58,8 +59,10 @@ class ConsoleProxyController {
                                        @RequestParam(required = false) String limit,
                                        @RequestHeader(name = ServiceProxy.API_KEY, required = false) String key) {
         if (email != null) {
-            return proxy.forward(USERS, HttpMethod.GET, "/api/v1/users/lookup", Map.of(),
-                    query("email", email), key);
+            if (email.isEmpty() || email.length() > MAX_EMAIL) {
+                throw ProblemException.invalidField("email", "must be 1 to " + MAX_EMAIL + " characters");
+            }
+            return proxy.forward(USERS, HttpMethod.GET, "/api/v1/users/lookup", Map.of(), Map.of("email", email), key);
         }
         return proxy.forward(USERS, HttpMethod.GET, "/api/v1/users", Map.of(),
                 query("category", category, "cursor", cursor, "limit", limit), key);

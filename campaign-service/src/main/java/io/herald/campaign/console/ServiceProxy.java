@@ -2,6 +2,7 @@ package io.herald.campaign.console;
 
 import io.herald.kit.ProblemException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpHeaders;
@@ -80,7 +81,7 @@ class ServiceProxy {
                 builder.queryParam(name, "{q_" + name + "}");
             }
         });
-        Map<String, Object> all = new java.util.HashMap<>(variables);
+        Map<String, Object> all = new HashMap<>(variables);
         query.forEach((name, value) -> {
             if (value != null) {
                 all.put("q_" + name, value);
