@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole Herald stack: Docker Compose when a Docker daemon answers, else local
-# processes (Redis, a GreenMail mail catcher, the four services as `java -jar`).
+# processes (Redis, Herald's mail catcher, the four services as `java -jar`).
 # Idempotent: what already runs is left alone. ./stop.sh stops exactly what this started.
 # Every knob is an environment variable; see README.md "Configuration" and docs/running.md.
 set -euo pipefail
@@ -32,6 +32,7 @@ Environment (defaults in brackets):
   HERALD_CLUSTER_PORTS         … or exactly these six ports ("7000,7001,…")
   HERALD_{CAMPAIGN,USER,NOTIFICATION,WORKERS}_PORT [8080,8081,8082,8083]
   HERALD_MAIL_SMTP_PORT [1025], HERALD_MAIL_UI_PORT [8025]   local mail catcher
+  HERALD_MAIL_KEEP [20000]     mails the local catcher keeps readable (it counts all)
   HERALD_JAVA_OPTS             JVM flags of the services
   HERALD_START_TIMEOUT [240]   seconds to wait for the services to become healthy
   HERALD_RUN_DIR [./.run]      pid files, logs, API key, Redis data
@@ -156,7 +157,7 @@ ensure_unsubscribe_secret() {
 
 stale_jars() {
   local s jar
-  for s in "${SERVICES[@]}"; do
+  for s in "${SERVICES[@]}" "$MAIL_CATCHER"; do
     [[ -d "$HERALD_ROOT/$s" ]] || die "module '$s' is not in this checkout yet: the services have not been merged (use --infra-only for Redis and the mail catcher alone)"
     jar="$(service_jar "$s")"
     if [[ ! -f "$jar" ]] || [[ -n "$(find "$HERALD_ROOT" \( -name target -o -name .run -o -name .git \) -prune -o \
@@ -181,7 +182,7 @@ build_jars() {
     return
   fi
   local t=$SECONDS modules
-  modules="$(IFS=,; echo "${SERVICES[*]}")"
+  modules="$(IFS=,; echo "${SERVICES[*]},$MAIL_CATCHER")"
   step "building the service jars (./mvnw -B -DskipTests -pl $modules -am package; log: $LOG_DIR/build.log)"
   if ! (cd "$HERALD_ROOT" && ./mvnw -B -DskipTests -pl "$modules" -am package) > "$LOG_DIR/build.log" 2>&1; then
     tail -n 40 "$LOG_DIR/build.log" >&2
@@ -265,10 +266,10 @@ setup_redis() {
   say "    one ACL user per service (infra/redis/acl-rules.conf), passwords in $ACL_DIR; default user: $RUN_DIR/redis-password"
   nohup redis-server "$HERALD_ROOT/infra/redis.conf" --port "$port" --bind 127.0.0.1 \
     --protected-mode yes --dir "$RUN_DIR/redis" --aclfile "$RUN_DIR/redis/users.acl" >"$LOG_DIR/redis.log" 2>&1 </dev/null &
-  echo $! > "$(pid_file redis)"
+  started redis $!
   local deadline=$((SECONDS + 20))
   until redis_ping "$REDIS_URL"; do
-    if ! live_pid redis >/dev/null || (( SECONDS > deadline )); then
+    if ! running redis || (( SECONDS > deadline )); then
       tail -n 20 "$LOG_DIR/redis.log" >&2
       die "redis-server did not come up on port $port (log: $LOG_DIR/redis.log)"
     fi
@@ -278,24 +279,6 @@ setup_redis() {
 }
 
 # ---------------------------------------------------------------- local: mail catcher
-
-greenmail_jar() {
-  local version jar
-  version="$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$HERALD_ROOT/pom.xml" | head -n 1)"
-  [[ -n "$version" ]] || die "greenmail.version is not set in pom.xml"
-  jar="$RUN_DIR/lib/greenmail-standalone-$version.jar"
-  local cached="$HOME/.m2/repository/com/icegreen/greenmail-standalone/$version/greenmail-standalone-$version.jar"
-  if [[ ! -f "$jar" && -f "$cached" ]]; then
-    mkdir -p "$RUN_DIR/lib" && cp "$cached" "$jar"
-  fi
-  if [[ ! -f "$jar" ]]; then
-    say "    fetching com.icegreen:greenmail-standalone:$version from Maven Central" >&2
-    (cd "$HERALD_ROOT" && ./mvnw -B -q -N dependency:copy \
-      -Dartifact="com.icegreen:greenmail-standalone:$version" -DoutputDirectory="$RUN_DIR/lib") >&2 \
-      || die "could not fetch greenmail-standalone $version"
-  fi
-  echo "$jar"
-}
 
 setup_mail() {
   if [[ -n "${SPRING_MAIL_HOST:-}" ]]; then
@@ -309,31 +292,29 @@ setup_mail() {
   MAIL_UI="http://127.0.0.1:$MAIL_UI_PORT"
   local pid jar
   if pid="$(live_pid mail)"; then
-    step "mail catcher: already running (GreenMail, pid $pid)"
+    step "mail catcher: already running (pid $pid)"
   else
     for port in "$MAIL_SMTP_PORT" "$MAIL_UI_PORT"; do
       port_open "$port" && die "port $port (mail catcher) is taken by another process: set HERALD_MAIL_SMTP_PORT / HERALD_MAIL_UI_PORT, or SPRING_MAIL_HOST to use an existing SMTP server"
     done
-    jar="$(greenmail_jar)"
-    step "mail catcher: starting GreenMail (SMTP 127.0.0.1:$MAIL_SMTP_PORT, mails over HTTP at $MAIL_UI)"
-    # Every received mail is kept in memory, about 10 KB each with its mailbox (measured):
-    # 2 GB hold roughly two 100,000-user campaigns; /api/mail/purge empties it.
-    nohup java -Xmx"${HERALD_MAIL_HEAP:-2g}" -XX:+UseSerialGC \
-      -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$MAIL_SMTP_PORT" \
-      -Dgreenmail.auth.disabled \
-      -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_UI_PORT" \
-      -jar "$jar" >"$LOG_DIR/mail.log" 2>&1 </dev/null &
-    echo $! > "$(pid_file mail)"
+    jar="$(service_jar "$MAIL_CATCHER")"
+    [[ -f "$jar" ]] || die "$jar is missing: run ./start.sh without --no-build, or ./mvnw -B -DskipTests -pl $MAIL_CATCHER -am package"
+    step "mail catcher: starting (SMTP 127.0.0.1:$MAIL_SMTP_PORT, mails at $MAIL_UI/)"
+    # Keeps the newest HERALD_MAIL_KEEP mails (about 2 KB each) and counts all of them.
+    MAIL_CATCHER_HOST=127.0.0.1 MAIL_CATCHER_SMTP_PORT="$MAIL_SMTP_PORT" MAIL_CATCHER_HTTP_PORT="$MAIL_UI_PORT" \
+      MAIL_CATCHER_KEEP="${HERALD_MAIL_KEEP:-20000}" \
+      nohup java -Xmx"${HERALD_MAIL_HEAP:-256m}" -XX:+UseSerialGC -jar "$jar" >"$LOG_DIR/mail.log" 2>&1 </dev/null &
+    started mail $!
   fi
   local deadline=$((SECONDS + 30))
-  until curl -fsS -m 2 "$MAIL_UI/api/service/readiness" >/dev/null 2>&1; do
-    if ! live_pid mail >/dev/null || (( SECONDS > deadline )); then
+  until curl -fsS -m 2 "$MAIL_UI/health" >/dev/null 2>&1; do
+    if ! running mail || (( SECONDS > deadline )); then
       tail -n 20 "$LOG_DIR/mail.log" >&2
       die "the mail catcher did not come up (log: $LOG_DIR/mail.log)"
     fi
     sleep 0.3
   done
-  say "    mail catcher is up (pid $(live_pid mail))"
+  say "    mail catcher is up (pid $(cat "$(pid_file mail)"))"
 }
 
 # ---------------------------------------------------------------- local: services
@@ -352,6 +333,10 @@ start_service() {
   case "$s" in
     user-service)    extra=(HERALD_USERS_SEED_COUNT="$SEED_USERS") ;;
     channel-workers) extra=(SPRING_MAIL_HOST="$MAIL_HOST" SPRING_MAIL_PORT="$MAIL_SMTP_PORT") ;;
+    # the console (served by campaign-service) reaches the other services and links the mails
+    campaign-service) extra=(HERALD_USERS_URL="http://127.0.0.1:$(service_port user-service)"
+                             HERALD_WORKERS_URL="http://127.0.0.1:$(service_port channel-workers)"
+                             HERALD_MAIL_URL="${MAIL_UI/127.0.0.1/localhost}") ;;
   esac
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # A stable instance id lets a restarted service take back its own pending stream entries at once.
@@ -366,7 +351,7 @@ start_service() {
     HERALD_UNSUBSCRIBE_SECRET="$HERALD_UNSUBSCRIBE_SECRET" HERALD_PUBLIC_URL="$HERALD_PUBLIC_URL" \
     HERALD_INSTANCE_ID="${HERALD_INSTANCE_PREFIX:-local}-$s" "${extra[@]}" \
     nohup java $JAVA_OPTS -jar "$(service_jar "$s")" >"$log" 2>&1 </dev/null &
-  echo $! > "$(pid_file "$s")"
+  started "$s" $!
   say "    $s: started (pid $!, port $port, log $log)"
 }
 
@@ -401,7 +386,53 @@ show_log_tail() {
 
 fail_service() {
   show_log_tail "$1"
-  die "$1 $2. The other processes are still running: ./stop.sh cleans up."
+  die "$1 $2."
+}
+
+# ---------------------------------------------------------------- what this run started
+
+# Components this run started, with their pids. A pid just returned by `&` is ours for sure, so
+# while we wait for readiness it is checked with kill -0: its command line is not yet the
+# program's own until the forked shell has exec'ed (checking it then raced the child).
+declare -A STARTED_PID=()
+STARTED_ORDER=()
+
+started() {
+  STARTED_PID[$1]="$2"
+  STARTED_ORDER+=("$1")
+  echo "$2" > "$(pid_file "$1")"
+}
+
+# True while component $1 runs: the pid this run started, else the recorded, verified one.
+running() {
+  if [[ -n "${STARTED_PID[$1]:-}" ]]; then
+    kill -0 "${STARTED_PID[$1]}" 2>/dev/null
+  else
+    live_pid "$1" >/dev/null
+  fi
+}
+
+# On a failed start, stop what this run started (newest first), so that nothing is left holding
+# ports and the next ./start.sh starts clean; what earlier runs started is left alone.
+stop_started_on_failure() {
+  local rc=$? i name pid
+  trap - EXIT
+  (( rc != 0 && ${#STARTED_ORDER[@]} > 0 )) || exit "$rc"
+  progress_done
+  say "start failed: stopping what this start started: ${STARTED_ORDER[*]}" >&2
+  for ((i = ${#STARTED_ORDER[@]} - 1; i >= 0; i--)); do
+    name="${STARTED_ORDER[$i]}"; pid="${STARTED_PID[$name]}"
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  local deadline=$((SECONDS + 20))
+  for name in "${STARTED_ORDER[@]}"; do
+    pid="${STARTED_PID[$name]}"
+    while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    rm -f "$(pid_file "$name")"
+  done
+  say "stopped: ${STARTED_ORDER[*]}" >&2
+  exit "$rc"
 }
 
 wait_for_services() {
@@ -414,7 +445,7 @@ wait_for_services() {
       if [[ -z "${ready[$s]:-}" ]]; then
         if healthy "$s"; then
           ready[$s]=$((SECONDS - t0))
-        elif ! live_pid "$s" >/dev/null; then
+        elif ! running "$s"; then
           fail_service "$s" "exited during start-up"
         fi
       fi
@@ -579,7 +610,7 @@ Infrastructure is up ($((SECONDS - STARTED_AT)) s). Run the services from your I
   $(redis_env_line) HERALD_API_KEY=$HERALD_API_KEY
   SPRING_MAIL_HOST=$MAIL_HOST SPRING_MAIL_PORT=$MAIL_SMTP_PORT$( (( ACL_USERS )) && printf '\n  %s' \
   "SPRING_DATA_REDIS_USERNAME=herald-<user|campaign|notification|workers> SPRING_DATA_REDIS_PASSWORD=\$(cat $ACL_DIR/herald-<…>)" || true)
-Mails received: ${MAIL_UI:-<external SMTP server>}/api/user
+Mails received: ${MAIL_UI:-<external SMTP server>}/
 Stop with ./stop.sh
 EOF
 }
@@ -594,13 +625,15 @@ print_summary() {
 
 Herald is ready in $((SECONDS - STARTED_AT)) s ($mode mode$( (( CLUSTER )) && echo ", on a Redis Cluster")).
 
+  Console               $campaign/   (open it and sign in with the API key below)
+
   campaign-service      $campaign   (API docs: $campaign/swagger-ui.html)
   user-service          $user
   notification-service  $notification
   channel-workers       $workers
   API key               $key   (header X-API-Key; also in $RUN_DIR/api-key)
 
-Send your first campaign:
+Send your first campaign from the console ("New campaign"), or with curl:
 
   curl -sS -X POST $campaign/api/v1/campaigns -H 'X-API-Key: $key' -H 'Content-Type: application/json' -d '{"name":"Hello","category":"Finance","subject":"Hi {{name}}","message":"Markets are up, {{name}}!"}'
 
@@ -635,8 +668,8 @@ EOF
 Look inside:
   streams        $cli XRANGE campaigns - + COUNT 5
                  $cli XLEN $stream ; $cli XINFO GROUPS $stream
-  e-mails        curl -sS ${MAIL_UI:-<external SMTP>}/api/user   then   curl -sS ${MAIL_UI:-<external SMTP>}/api/user/<email>/messages/
-                 (GreenMail's REST API; its Swagger page is ${MAIL_UI:-<external SMTP>}/; curl -X POST ${MAIL_UI:-<external SMTP>}/api/mail/purge empties it)
+  e-mails        ${MAIL_UI:-<external SMTP server>}/   (also linked from the console as "Mails")
+                 curl -sS '${MAIL_UI:-<external SMTP>}/api/mails?to=<address>&limit=5'   (JSON; the newest ${HERALD_MAIL_KEEP:-20000} are kept)
   SMS and push   grep -E 'sms|push' $LOG_DIR/channel-workers.log | head
   logs           $LOG_DIR/
 
@@ -659,7 +692,9 @@ EOF
 # ---------------------------------------------------------------- main
 
 main() {
-  step "Herald start ($(date -u +%H:%M:%S) UTC, state in $RUN_DIR)"
+  trap stop_started_on_failure EXIT
+  trap 'exit 130' INT TERM
+  step "Herald start ($(date -u +%H:%M:%S) UTC, state in $RUN_DIR); the console will be at http://localhost:$(service_port campaign-service)/"
   choose_mode
   ensure_api_key
   ensure_unsubscribe_secret

@@ -126,13 +126,19 @@ settled="$(jq '[.progress[]? | (.delivered // 0) + (.failed // 0) + (.deadLetter
 (( targeted > 0 )) || fail "COMPLETED with nothing targeted: the seed gave Finance no subscriber?"
 (( settled == targeted )) || fail "settled $settled != targeted $targeted"
 echo "smoke: ok: COMPLETED, $settled of $targeted notifications settled"
+deadLettered="$(jq '[.progress[]? | (.deadLettered // 0)] | add // 0' <<<"$campaign")"
+(( deadLettered == 0 )) || fail "$deadLettered notification(s) dead-lettered on a first run"
+
+curl -fsS -m 5 "http://127.0.0.1:$HERALD_CAMPAIGN_PORT/" | grep -q '<title>Herald console</title>' \
+  || fail "the console is not served at http://127.0.0.1:$HERALD_CAMPAIGN_PORT/"
+echo "smoke: ok: the console answers at /"
 
 emails="$(jq '.progress.email.delivered // 0' <<<"$campaign")"
 if (( emails > 0 )); then
-  mail_api="http://127.0.0.1:$HERALD_MAIL_UI_PORT/api/user"
-  first="$(curl -sS -m 5 "$mail_api" | jq -r '.[0].email // empty')"
-  [[ -n "$first" ]] || fail "$emails e-mails delivered, but the mail catcher has no recipient"
-  subject="$(curl -sS -m 5 "$mail_api/$first/messages/" | jq -r '.[0].subject')"
+  mail_api="http://127.0.0.1:$HERALD_MAIL_UI_PORT/api/mails?limit=1"
+  first="$(curl -sS -m 5 "$mail_api" | jq -r '.[0].to // empty')"
+  [[ -n "$first" ]] || fail "$emails e-mails delivered, but the mail catcher has no mail"
+  subject="$(curl -sS -m 5 "$mail_api" | jq -r '.[0].subject')"
   [[ "$subject" == Hi\ * && "$subject" != *'{{'* ]] || fail "mail to $first has subject '$subject', not a rendered 'Hi <name>'"
   echo "smoke: ok: mail catcher holds mails, e.g. to $first: '$subject'"
 fi

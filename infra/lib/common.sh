@@ -40,10 +40,13 @@ pid_file() { echo "$RUN_DIR/$1.pid"; }
 process_marker() {
   case "$1" in
     redis|redis-[0-9]*) echo "redis-server" ;;
-    mail)  echo "greenmail-standalone" ;;
+    mail)  echo "mail-catcher-$PROJECT_VERSION.jar" ;;
     *)     echo "$1-$PROJECT_VERSION.jar" ;;
   esac
 }
+
+# The local mail catcher (Herald's own module, see docs/running.md), built with the services.
+MAIL_CATCHER=mail-catcher
 
 # Prints the pid recorded for $1 when that process is alive and is the one we started.
 live_pid() {

@@ -65,6 +65,9 @@ final class HeraldStack implements AutoCloseable {
         HeraldStack stack = new HeraldStack();
         try {
             for (Service service : Service.values()) {
+                stack.ports.put(service, freePort());
+            }
+            for (Service service : Service.values()) {
                 Map<String, String> env = new HashMap<>(extraEnv);
                 env.putAll(perService.getOrDefault(service, Map.of()));
                 stack.launch(service, redisUrl, smtpPort, env, name);
@@ -85,7 +88,7 @@ final class HeraldStack implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("missing " + jar + ": build the services first (./mvnw -B verify builds them)");
         }
-        int port = freePort();
+        int port = ports.get(service);
         Path log = Path.of("target", "acceptance-logs", name + "-" + service.module + ".log").toAbsolutePath();
         try {
             Files.createDirectories(log.getParent());
@@ -114,13 +117,15 @@ final class HeraldStack implements AutoCloseable {
         env.put("HERALD_INSTANCE_ID", name + "-" + service.module);
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
+        // where the console (campaign-service) reaches the other two services
+        env.put("HERALD_USERS_URL", "http://127.0.0.1:" + ports.get(Service.USER));
+        env.put("HERALD_WORKERS_URL", "http://127.0.0.1:" + ports.get(Service.WORKERS));
         env.putAll(extraEnv);
         try {
             processes.put(service, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module, e);
         }
-        ports.put(service, port);
         logs.put(service, log);
     }
 

@@ -46,6 +46,7 @@ final class HostileRequests {
         r.queues();
         r.unsubscribe();
         r.traceability();
+        r.console();
         return r.probes;
     }
 
@@ -68,7 +69,18 @@ final class HostileRequests {
                 new Object[] {NOTIFICATION, "POST", "/api/v1/notifications", "{}"},
                 new Object[] {WORKERS, "GET", "/api/v1/channels", null},
                 new Object[] {WORKERS, "POST", "/api/v1/channels/email/dead-letters/replay", null},
-                new Object[] {WORKERS, "POST", "/api/v1/queues/jobs/messages", "{\"a\":1}"});
+                new Object[] {WORKERS, "POST", "/api/v1/queues/jobs/messages", "{\"a\":1}"},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/console/config", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/console/live", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/console/streams", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/console/streams/notify:email", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/console/categories", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/console/users/1", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/console/users?email=a@example.com", null},
+                new Object[] {CAMPAIGN, "GET", "/api/v1/console/channels", null},
+                new Object[] {CAMPAIGN, "POST", "/api/v1/console/channels/email/dead-letters/replay", null},
+                new Object[] {USER, "GET", "/api/v1/users/lookup?email=a@example.com", null},
+                new Object[] {WORKERS, "POST", "/api/v1/channels/email/dead-letters/1-1/replay", null});
         for (Object[] e : endpoints) {
             HeraldStack.Service service = (HeraldStack.Service) e[0];
             probes.add(new Probe(service, (String) e[1], (String) e[2], (String) e[3], Map.of(), "no API key"));
@@ -299,6 +311,57 @@ final class HostileRequests {
         add(USER, "POST", "/api/v1/users/1/notifications", "{}", "history with POST");
         probes.add(new Probe(USER, "GET", "/api/v1/users/1/notifications", null, Map.of(), "history without API key"));
         probes.add(new Probe(CAMPAIGN, "GET", campaign, null, Map.of(), "campaign notifications without API key"));
+    }
+
+    /** The console's endpoints on campaign-service, and what it added to user-service and channel-workers. */
+    private void console() {
+        String streams = "/api/v1/console/streams";
+        add(CAMPAIGN, "GET", streams + "/notify:pigeon", null, "console: unknown stream");
+        add(CAMPAIGN, "GET", streams + "/users:next-id", null, "console: a key that is no Herald stream");
+        add(CAMPAIGN, "GET", streams + "/..%2F..%2Fetc%2Fpasswd", null, "console: path traversal stream");
+        add(CAMPAIGN, "GET", streams + "/*", null, "console: glob stream");
+        add(CAMPAIGN, "GET", streams + "/notify:email?count=0", null, "console: count 0");
+        add(CAMPAIGN, "GET", streams + "/notify:email?count=101", null, "console: count 101");
+        add(CAMPAIGN, "GET", streams + "/notify:email?count=abc", null, "console: count not a number");
+        add(CAMPAIGN, "GET", streams + "/notify:email/groups/nogroup/pending", null, "console: unknown group");
+        add(CAMPAIGN, "GET", streams + "/notify:email/groups/channel-workers/pending?count=-1", null, "console: negative pending count");
+        add(CAMPAIGN, "GET", streams + "/notify:email/groups/channel-workers/pending?count=99999999999", null, "console: enormous pending count");
+        add(CAMPAIGN, "GET", "/api/v1/console/users/does-not-exist", null, "console: unknown user");
+        add(CAMPAIGN, "GET", "/api/v1/console/users/..%2F..%2Fetc%2Fpasswd", null, "console: path traversal user id");
+        add(CAMPAIGN, "GET", "/api/v1/console/users/" + "u".repeat(2000), null, "console: 2,000-char user id");
+        add(CAMPAIGN, "GET", "/api/v1/console/users?email=nobody@example.org", null, "console: unknown e-mail");
+        add(CAMPAIGN, "GET", "/api/v1/console/users?email=", null, "console: empty e-mail");
+        add(CAMPAIGN, "GET", "/api/v1/console/users?email=%0d%0aFLUSHALL", null, "console: CRLF e-mail");
+        add(CAMPAIGN, "GET", "/api/v1/console/users?email=" + "e".repeat(400), null, "console: 400-char e-mail");
+        add(CAMPAIGN, "GET", "/api/v1/console/users?category=Astrology", null, "console: users of unknown category");
+        add(CAMPAIGN, "GET", "/api/v1/console/users?category=Finance&limit=abc", null, "console: users limit not a number");
+        add(CAMPAIGN, "GET", "/api/v1/console/channels/pigeon/dead-letters", null, "console: dead letters of unknown channel");
+        add(CAMPAIGN, "GET", "/api/v1/console/channels/..%2F..%2Fetc/dead-letters", null, "console: path traversal channel");
+        add(CAMPAIGN, "GET", "/api/v1/console/channels/email/dead-letters?limit=-1", null, "console: negative dead-letter limit");
+        add(CAMPAIGN, "GET", "/api/v1/console/channels/email/dead-letters?limit=abc", null, "console: dead-letter limit not a number");
+        add(CAMPAIGN, "POST", "/api/v1/console/channels/email/dead-letters/not-an-id/replay", null, "console: replay malformed id");
+        add(CAMPAIGN, "POST", "/api/v1/console/channels/email/dead-letters/1-1/replay", null, "console: replay unknown dead letter");
+        add(CAMPAIGN, "POST", "/api/v1/console/channels/pigeon/dead-letters/1-1/replay", null, "console: replay on unknown channel");
+        add(CAMPAIGN, "POST", "/api/v1/console/channels/email/dead-letters/replay?max=0", null, "console: replay max 0");
+        add(CAMPAIGN, "POST", "/api/v1/console/channels/email/dead-letters/replay?campaign=", null, "console: replay empty campaign");
+        add(CAMPAIGN, "GET", "/api/v1/console/channels/email/campaigns/x/undelivered?limit=5000", null, "console: undelivered limit 5000");
+        add(CAMPAIGN, "GET", "/api/v1/console/channels/pigeon/campaigns/x/undelivered", null, "console: undelivered of unknown channel");
+        add(CAMPAIGN, "PUT", "/api/v1/console/config", "{}", "console: method not allowed");
+        add(CAMPAIGN, "GET", "/api/v1/console/nothing-here", null, "console: unknown endpoint");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns?offset=-1", null, "negative offset");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns?offset=abc", null, "offset not a number");
+        add(CAMPAIGN, "GET", "/api/v1/campaigns?offset=99999999", null, "offset beyond what a listing examines");
+        add(USER, "GET", "/api/v1/users/lookup", null, "lookup without e-mail");
+        add(USER, "GET", "/api/v1/users/lookup?email=%20", null, "lookup blank e-mail");
+        add(USER, "GET", "/api/v1/users/lookup?email=" + "e".repeat(321), null, "lookup 321-char e-mail");
+        add(USER, "GET", "/api/v1/users/lookup?email=nobody@example.org", null, "lookup unknown e-mail");
+        add(WORKERS, "POST", "/api/v1/channels/email/dead-letters/abc/replay", null, "replay malformed dead-letter id");
+        add(WORKERS, "POST", "/api/v1/channels/email/dead-letters/1-1/replay", null, "replay unknown dead letter");
+        add(WORKERS, "POST", "/api/v1/channels/pigeon/dead-letters/1-1/replay", null, "replay one on unknown channel");
+        add(WORKERS, "POST", "/api/v1/channels/email/dead-letters/replay?campaign=%20", null, "replay blank campaign");
+        add(WORKERS, "GET", "/api/v1/channels/email/dead-letters?campaign=" + "c".repeat(300), null, "dead letters of 300-char campaign");
+        add(WORKERS, "GET", "/api/v1/channels/email/campaigns/x/undelivered?limit=0", null, "undelivered limit 0");
+        add(WORKERS, "GET", "/api/v1/channels/pigeon/campaigns/x/undelivered", null, "undelivered of unknown channel");
     }
 
     private void queues() {

@@ -149,6 +149,54 @@ class ChannelWorkersIntegrationTests extends QueueingTest {
     }
 
     @Test
+    void oneDeadLetterOrAllOfOneCampaignAreReplayedWhileOtherCampaignsLettersStay() {
+        String other = campaign + "-other";
+        for (int i = 0; i < 3; i++) {
+            sender.failFirst(QueuedNotifications.to(campaign, i), Integer.MAX_VALUE);
+        }
+        sender.failFirst(QueuedNotifications.to(other, 0), Integer.MAX_VALUE);
+        queued.queue(STREAM, List.of(QueuedNotifications.notification(campaign, "webhook", 0, QueuedNotifications.to(campaign, 0)),
+                QueuedNotifications.notification(campaign, "webhook", 1, QueuedNotifications.to(campaign, 1)),
+                QueuedNotifications.notification(campaign, "webhook", 2, QueuedNotifications.to(campaign, 2)),
+                QueuedNotifications.notification(other, "webhook", 0, QueuedNotifications.to(other, 0))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "deadLettered") == 3
+                && queued.counter(STREAM, other, "deadLettered") == 1);
+
+        web.get().uri("/api/v1/channels/webhook/campaigns/{c}/undelivered", campaign).header("X-API-Key", "test-key")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[0].status").isEqualTo("DEAD_LETTERED")
+                .jsonPath("$[0].error").value(error -> assertThat(error.toString()).contains("503 endpoint unavailable"));
+        byte[] listed = web.get().uri("/api/v1/channels/webhook/dead-letters?campaign={c}", campaign)
+                .header("X-API-Key", "test-key").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(3).returnResult().getResponseBody();
+        String oneId = new tools.jackson.databind.json.JsonMapper().readTree(listed).get(0).get("id").asString();
+        String oneNotification = new tools.jackson.databind.json.JsonMapper().readTree(listed).get(0).get("entry")
+                .get("data").asString();
+
+        sender.failFirst(QueuedNotifications.to(campaign, 0), 0);
+        sender.failFirst(QueuedNotifications.to(campaign, 1), 0);
+        sender.failFirst(QueuedNotifications.to(campaign, 2), 0);
+        web.post().uri("/api/v1/channels/webhook/dead-letters/{id}/replay", oneId).header("X-API-Key", "test-key")
+                .exchange().expectStatus().isEqualTo(HttpStatus.ACCEPTED).expectBody().jsonPath("$.replayed").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "delivered") == 1);
+        assertThat(queued.counter(STREAM, campaign, "deadLettered")).isEqualTo(2);
+        assertThat(oneNotification).contains(campaign);
+        web.post().uri("/api/v1/channels/webhook/dead-letters/{id}/replay", oneId).header("X-API-Key", "test-key")
+                .exchange().expectStatus().isNotFound();
+
+        web.post().uri("/api/v1/channels/webhook/dead-letters/replay?campaign={c}", campaign).header("X-API-Key", "test-key")
+                .exchange().expectStatus().isEqualTo(HttpStatus.ACCEPTED).expectBody().jsonPath("$.replayed").isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued.counter(STREAM, campaign, "delivered") == 3);
+        assertThat(queued.counter(STREAM, campaign, "deadLettered")).isZero();
+        assertThat(queued.counter(STREAM, other, "deadLettered")).isEqualTo(1);
+        web.get().uri("/api/v1/channels/webhook/dead-letters?campaign={c}", other).header("X-API-Key", "test-key")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
+        web.post().uri("/api/v1/channels/webhook/dead-letters/not-an-id/replay").header("X-API-Key", "test-key")
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void theChannelsEndpointReportsLengthLagPendingConsumersAndRunningTotalsPerChannelAndStream() {
         long deliveredBefore = channelTotal("delivered");
         long failedBefore = channelTotal("failed");

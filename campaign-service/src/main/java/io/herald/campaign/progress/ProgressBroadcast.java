@@ -29,6 +29,14 @@ public class ProgressBroadcast {
                 (id, count) -> count.decrementAndGet() <= 0 ? null : count));
     }
 
+    /**
+     * Every published view (each tick publishes every active or followed campaign, changed or
+     * not), for as long as the caller is subscribed; subscribing follows no campaign.
+     */
+    public Flux<CampaignView> all() {
+        return published.asFlux();
+    }
+
     /** The ids of the campaigns someone follows now. */
     public Set<String> watched() {
         return Set.copyOf(watched.keySet());

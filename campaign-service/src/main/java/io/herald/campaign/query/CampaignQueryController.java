@@ -37,13 +37,18 @@ class CampaignQueryController {
         return views.find(id).switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
-    /** Newest first; {@code status} filters, {@code limit} is 1 to 500 (default 20). */
+    /**
+     * Newest first; {@code status} filters, {@code limit} is 1 to 500 (default 20), {@code offset}
+     * (default 0, at most {@code herald.campaign.list-max-scan}) skips that many for a later page.
+     */
     @GetMapping("/api/v1/campaigns")
     Mono<List<CampaignView>> list(@RequestParam(required = false) String status,
-                                  @RequestParam(required = false, defaultValue = "20") String limit) {
+                                  @RequestParam(required = false, defaultValue = "20") String limit,
+                                  @RequestParam(required = false, defaultValue = "0") String offset) {
         CampaignStatus wanted = status(status);
         int max = limit(limit);
-        return campaigns.newestFirst(wanted, max, properties.listMaxScan())
+        int skip = offset(offset, properties.listMaxScan());
+        return campaigns.newestFirst(wanted, skip, max, properties.listMaxScan())
                 .flatMapSequential(views::of, 16)
                 .collectList();
     }
@@ -85,6 +90,18 @@ class CampaignQueryController {
             // answered below
         }
         throw ProblemException.invalidField("limit", "must be a number from 1 to " + MAX_LIMIT);
+    }
+
+    private static int offset(String value, int maxScan) {
+        try {
+            int offset = Integer.parseInt(value.strip());
+            if (offset >= 0 && offset <= maxScan) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidField("offset", "must be a number from 0 to " + maxScan);
     }
 
     static ProblemException notFound(String id) {

@@ -69,6 +69,18 @@ public class Campaigns {
      * examines at most {@code maxScan} campaigns of the index.
      */
     public Flux<CampaignRecord> newestFirst(CampaignStatus status, int limit, int maxScan) {
+        return newestFirst(status, 0, limit, maxScan);
+    }
+
+    /**
+     * As {@link #newestFirst(CampaignStatus, int, int)}, after skipping the first {@code offset}
+     * matching campaigns (a page further down the list). Unfiltered, the skip is done by the index.
+     */
+    public Flux<CampaignRecord> newestFirst(CampaignStatus status, int offset, int limit, int maxScan) {
+        if (status == null && offset > 0) {
+            return redis.zrevrangebyscore(CampaignKeys.campaignIndex(), Range.unbounded(), Limit.create(offset, limit))
+                    .flatMapSequential(this::find, 32);
+        }
         int page = Math.max(limit, 100);
         return Flux.range(0, (maxScan + page - 1) / page)
                 .concatMap(n -> redis.zrevrangebyscore(CampaignKeys.campaignIndex(), Range.unbounded(),
@@ -76,6 +88,7 @@ public class Campaigns {
                 .takeUntil(ids -> ids.size() < page)
                 .concatMap(ids -> Flux.fromIterable(ids).flatMapSequential(this::find, 32))
                 .filter(campaign -> status == null || campaign.status() == status)
+                .skip(offset)
                 .take(limit);
     }
 

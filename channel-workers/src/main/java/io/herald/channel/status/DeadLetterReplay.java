@@ -12,12 +12,12 @@ import io.herald.eventstore.consumer.DeadLetters;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.StreamMessage;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,14 +45,19 @@ class DeadLetterReplay {
 
     /** Replays up to {@code max} dead letters of {@code channel}; emits how many were replayed. */
     Mono<Long> replay(String channel, int max) {
+        return replay(channel, redis.xrange(StreamKeys.deadLetters(channel), Range.unbounded(), Limit.create(0, max))
+                .map(message -> new DeadLetters.DeadLetter(message.getId(), message.getBody())));
+    }
+
+    /** Replays the given dead letters of {@code channel}, one after the other; emits how many were replayed. */
+    Mono<Long> replay(String channel, Flux<DeadLetters.DeadLetter> letters) {
         String deadLetterStream = StreamKeys.deadLetters(channel);
-        return redis.xrange(deadLetterStream, Range.unbounded(), Limit.create(0, max))
-                .concatMap(letter -> putBack(letter).then(redis.xdel(deadLetterStream, letter.getId())))
+        return letters.concatMap(letter -> putBack(letter).then(redis.xdel(deadLetterStream, letter.id())))
+                .filter(deleted -> deleted > 0)
                 .count();
     }
 
-    private Mono<String> putBack(StreamMessage<String, String> message) {
-        DeadLetters.DeadLetter letter = new DeadLetters.DeadLetter(message.getId(), message.getBody());
+    private Mono<String> putBack(DeadLetters.DeadLetter letter) {
         String stream = letter.fields().get(DeadLetters.SOURCE_STREAM);
         Map<String, String> original = letter.original();
         Notification notification = notificationOf(original);

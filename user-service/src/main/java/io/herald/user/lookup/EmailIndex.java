@@ -1,0 +1,136 @@
+package io.herald.user.lookup;
+
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamKeys;
+import io.herald.user.users.User;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The e-mail index, built after the fact: user ids are dense and increasing ({@code users:next-id}),
+ * and an address never changes after creation, so every second this walks the ids created since
+ * the last walk ({@link EmailIndexKeys#INDEXED_UP_TO}), reads their addresses and records
+ * {@code user-email:<address>} → id (see {@link #catchUp()} for ids whose user is written late or
+ * never). Seeded and API-created users are covered alike without
+ * touching either write path (their scripts stay as they are); a user is findable by address
+ * within about a second of its creation. A lookup checks the user's stored address, so an entry
+ * left behind by a deleted user answers "not found". Several instances may walk at once: the
+ * writes are idempotent. Thread-safe.
+ */
+@Component
+public class EmailIndex implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailIndex.class);
+    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final int CHUNK = 1000;
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    private final RedisClusterReactiveCommands<String, String> redis;
+    private final Map<Long, Long> missingSince = new ConcurrentHashMap<>();
+    private volatile Disposable walking;
+
+    EmailIndex(RedisConnections connections) {
+        this.redis = connections.commands();
+    }
+
+    /** The user with this address, or empty when there is none. */
+    public Mono<User> find(String email) {
+        return redis.get(EmailIndexKeys.byEmail(email))
+                .flatMap(id -> redis.hgetall(StreamKeys.user(id)).collectMap(KeyValue::getKey, KeyValue::getValue)
+                        .mapNotNull(hash -> User.fromHash(id, hash)))
+                .filter(user -> user.email() != null && user.email().equalsIgnoreCase(email.strip()));
+    }
+
+    /**
+     * Indexes every user created since the last walk; emits the id the walk may start after next
+     * time. An id without a user is either not written yet (its id is reserved by {@code INCR}
+     * before its hash is written, by the API and by the seeder alike) or gone for good (deleted,
+     * or lost by an interrupted seed): the walk does not move past it until it has been missing
+     * for {@link #GRACE}, so a user written a moment late is still indexed.
+     */
+    Mono<Long> catchUp() {
+        return Mono.zip(number(StreamKeys.USER_IDS), number(EmailIndexKeys.INDEXED_UP_TO))
+                .flatMap(t -> {
+                    long highest = t.getT1();
+                    long done = t.getT2();
+                    if (highest <= done) {
+                        return Mono.just(done);
+                    }
+                    return Flux.range(0, (int) ((highest - done + CHUNK - 1) / CHUNK))
+                            .concatMap(n -> indexChunk(done + (long) n * CHUNK + 1,
+                                    Math.min(highest, done + (long) (n + 1) * CHUNK)))
+                            .collectList()
+                            .flatMap(missing -> {
+                                long next = cursorAfter(done, highest, missing.stream().flatMap(List::stream).toList());
+                                return next == done ? Mono.just(done)
+                                        : redis.set(EmailIndexKeys.INDEXED_UP_TO, Long.toString(next)).thenReturn(next);
+                            });
+                });
+    }
+
+    /** Where the next walk starts: before the first id missing for less than {@link #GRACE}. */
+    private long cursorAfter(long done, long highest, List<Long> missing) {
+        long now = System.nanoTime();
+        Set<Long> stillMissing = new HashSet<>(missing);
+        missingSince.keySet().removeIf(id -> id <= done || !stillMissing.contains(id));
+        for (long id : missing) {
+            long since = missingSince.computeIfAbsent(id, x -> now);
+            if (now - since < GRACE.toNanos()) {
+                return id - 1;
+            }
+        }
+        return highest;
+    }
+
+    /** Indexes the users {@code first..last} that exist; emits the ids that have no user. */
+    private Mono<List<Long>> indexChunk(long first, long last) {
+        return Flux.range(0, (int) (last - first + 1))
+                .map(i -> first + i)
+                .flatMapSequential(id -> redis.hget(StreamKeys.user(Long.toString(id)), User.EMAIL)
+                        .flatMap(email -> redis.set(EmailIndexKeys.byEmail(email), Long.toString(id)).thenReturn(0L))
+                        .defaultIfEmpty(id), 256)
+                .filter(id -> id != 0L)
+                .collectList();
+    }
+
+    private Mono<Long> number(String key) {
+        return redis.get(key).map(Long::parseLong).defaultIfEmpty(0L);
+    }
+
+    @Override
+    public void start() {
+        walking = Flux.interval(Duration.ZERO, TICK)
+                .onBackpressureDrop()
+                .concatMap(n -> catchUp().onErrorResume(e -> {
+                    log.warn("e-mail index walk failed, next try in {}: {}", TICK, e.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = walking;
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return walking != null && !walking.isDisposed();
+    }
+}
