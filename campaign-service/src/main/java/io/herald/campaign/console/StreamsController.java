@@ -1,6 +1,7 @@
 package io.herald.campaign.console;
 
 import io.herald.kit.ProblemException;
+import io.herald.kit.QueryParams;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,14 +60,6 @@ class StreamsController {
     }
 
     static int number(String field, String value, int max) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalidField(field, "must be a number from 1 to " + max);
+        return QueryParams.number(field, value, max);
     }
 }

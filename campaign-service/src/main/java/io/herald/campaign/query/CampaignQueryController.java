@@ -7,6 +7,7 @@ import io.herald.campaign.store.Campaigns;
 import io.herald.campaign.store.CampaignView;
 import io.herald.campaign.store.CampaignViews;
 import io.herald.kit.ProblemException;
+import io.herald.kit.QueryParams;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,15 +82,7 @@ class CampaignQueryController {
     }
 
     private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalidField("limit", "must be a number from 1 to " + MAX_LIMIT);
+        return QueryParams.number("limit", value, MAX_LIMIT);
     }
 
     private static int offset(String value, int maxScan) {

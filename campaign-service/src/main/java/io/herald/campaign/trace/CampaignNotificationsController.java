@@ -3,6 +3,7 @@ package io.herald.campaign.trace;
 import io.herald.campaign.store.Campaigns;
 import io.herald.eventstore.Channels;
 import io.herald.kit.ProblemException;
+import io.herald.kit.QueryParams;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -76,17 +77,6 @@ class CampaignNotificationsController {
     }
 
     private static int limit(String value) {
-        if (value == null || value.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= 1 && parsed <= MAX_LIMIT) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalidField("limit", "must be a number from 1 to " + MAX_LIMIT);
+        return QueryParams.number("limit", value, DEFAULT_LIMIT, MAX_LIMIT);
     }
 }

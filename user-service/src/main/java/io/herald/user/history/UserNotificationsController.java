@@ -3,6 +3,7 @@ package io.herald.user.history;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
+import io.herald.kit.QueryParams;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -63,17 +64,6 @@ class UserNotificationsController {
     }
 
     private static int limit(String value) {
-        if (value == null || value.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= 1 && parsed <= MAX_LIMIT) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalidField("limit", "must be a number from 1 to " + MAX_LIMIT);
+        return QueryParams.number("limit", value, DEFAULT_LIMIT, MAX_LIMIT);
     }
 }
