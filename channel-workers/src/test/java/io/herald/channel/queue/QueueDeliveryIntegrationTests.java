@@ -119,9 +119,11 @@ class QueueDeliveryIntegrationTests {
     @Test
     void malformedReceiptIsBadRequest() {
         for (String receipt : List.of("short", "AAAAAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAA=", "AAAAAAAAAAAAAAAAAAAA+/")) {
+            // a '/' travels as %2F, which the strict path rules (service-kit) refuse before routing
             queues.web().post().uri("/api/v1/queues/jobs/acknowledge/{receipt}", receipt).exchange()
                     .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("receipt");
+                    .expectBody().jsonPath("$.title").value(title -> assertThat((String) title)
+                            .isEqualTo(receipt.contains("/") ? "Rejected path" : "Invalid request"));
             assertThat(queues.requeue("jobs", receipt)).isEqualTo(HttpStatus.BAD_REQUEST);
         }
     }
