@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The channels of a deployment and how each channel's bulk stream is split into partitions: the one
- * owner of the channel → streams mapping (DESIGN §6). Every service builds it from the same two
+ * owner of the channel → streams mapping (docs/design.md §6). Every service builds it from the same two
  * properties, {@code herald.channels} and {@code herald.channel-partitions}, so they agree on the
  * streams as long as they are configured alike.
  *
