@@ -70,11 +70,11 @@ public class ScheduleReleaser implements SmartLifecycle {
                         EventNames.CAMPAIGN_CREATED, payload))
                 .flatMap(created -> ledger.release(campaignId, created)
                         .filter(released -> released)
-                        .doOnNext(released -> {
+                        .map(released -> {
                             log.info("released scheduled campaign {}", campaignId);
                             metrics.released();
-                        })
-                        .thenReturn(campaignId))
+                            return campaignId;
+                        }))
                 .switchIfEmpty(Mono.defer(() -> redis.zscore(CampaignKeys.campaignSchedule(), campaignId)
                         .flatMap(stillScheduled -> {
                             // never happens through the ledger, which removes both together; do not spin on it
