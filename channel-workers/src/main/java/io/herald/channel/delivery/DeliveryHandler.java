@@ -69,11 +69,11 @@ final class DeliveryHandler implements BatchHandler {
 
     DeliveryHandler(ChannelSender sender, EventCodec codec, RedisClusterReactiveCommands<String, String> redis,
                     CancelledCampaigns cancellations, RateLimiter rateLimiter, boolean priority, int concurrency,
-                    Duration historyRetention) {
+                    Duration historyRetention, boolean checkRecipients) {
         this.sender = sender;
         this.codec = codec;
         this.redis = redis;
-        this.recipients = new RecipientCheck(redis);
+        this.recipients = new RecipientCheck(redis, checkRecipients);
         this.cancellations = cancellations;
         this.rateLimiter = rateLimiter;
         this.priority = priority;

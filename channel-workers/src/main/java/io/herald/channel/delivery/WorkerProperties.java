@@ -4,6 +4,7 @@ import io.herald.eventstore.consumer.ConsumerTuning;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How this instance reads the channel streams (defaults and comments in {@code application.yml}).
@@ -25,13 +26,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff largest retry delay
  * @param cancellationTtl how long a "not cancelled" answer is trusted before asking Redis again
  * @param rateLimits messages per second per channel shared by all instances; missing or 0 = unlimited
+ * @param recipientCheck whether bulk notifications are checked against the recipient's current
+ *     preferences just before sending (settled {@code SKIPPED} when opted out); on by default
  */
 @ConfigurationProperties("herald.workers")
 public record WorkerProperties(String group, int consumersPerStream, int batchSize, int concurrency,
                                int priorityConsumers, int priorityBatchSize, int priorityConcurrency,
                                Duration block, Duration handlerTimeout, Duration claimIdle, Duration claimInterval,
                                int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                               Duration cancellationTtl, Map<String, Integer> rateLimits) implements ConsumerTuning {
+                               Duration cancellationTtl, Map<String, Integer> rateLimits,
+                               @DefaultValue("true") boolean recipientCheck) implements ConsumerTuning {
 
     public WorkerProperties {
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
