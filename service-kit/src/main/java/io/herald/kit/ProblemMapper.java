@@ -10,6 +10,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
@@ -49,11 +50,14 @@ final class ProblemMapper {
                     : input.getReason();
             return new ProblemException(HttpStatus.BAD_REQUEST, "Bad request", detail);
         }
-        if (error instanceof ResponseStatusException status) {
-            HttpStatus known = HttpStatus.resolve(status.getStatusCode().value());
+        if (error instanceof ErrorResponse spring) {
+            // Spring's own errors (405 with its Allow header, 404 of routing, 415, ResponseStatusException...)
+            HttpStatus known = HttpStatus.resolve(spring.getStatusCode().value());
             String title = known == null ? "Error" : known.getReasonPhrase();
-            return new ProblemException(status.getStatusCode(), title,
-                    status.getReason() == null ? title : status.getReason());
+            String detail = spring instanceof ResponseStatusException status ? status.getReason() : spring.getBody().getDetail();
+            ProblemException problem = new ProblemException(spring.getStatusCode(), title, detail == null ? title : detail);
+            spring.getHeaders().forEach((name, values) -> problem.withHeader(name, String.join(", ", values)));
+            return problem;
         }
         return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The service failed to handle this request.");
