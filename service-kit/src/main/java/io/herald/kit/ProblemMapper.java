@@ -6,12 +6,17 @@ import io.lettuce.core.RedisException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.ConnectException;
 import java.util.List;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -43,6 +48,23 @@ final class ProblemMapper {
                     .toList();
             return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
                     "The request has " + fields.size() + " invalid parameter(s).", fields);
+        }
+        if (error instanceof HandlerMethodValidationException invalid) {
+            // @Min/@Max/... on a controller's parameters (Spring's built-in method validation)
+            List<ProblemException.FieldProblem> fields = invalid.getParameterValidationResults().stream()
+                    .flatMap(result -> result.getResolvableErrors().stream().map(e -> new ProblemException.FieldProblem(
+                            parameterName(result.getMethodParameter()), e.getDefaultMessage())))
+                    .toList();
+            return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "The request has " + fields.size() + " invalid parameter(s).", fields);
+        }
+        if (error instanceof ServerWebInputException input && input.getMethodParameter() != null
+                && causedBy(error, TypeMismatchException.class)) {
+            // a query parameter or path variable that does not convert (limit=abc)
+            String field = parameterName(input.getMethodParameter());
+            String message = "must be " + typeName(input.getMethodParameter().getParameterType());
+            return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
+                    List.of(new ProblemException.FieldProblem(field, message)));
         }
         if (error instanceof ServerWebInputException input) {
             String detail = causedBy(error, DecodingException.class)
@@ -87,6 +109,26 @@ final class ProblemMapper {
             }
         }
         return false;
+    }
+
+    /** The name the client sent: the {@code @RequestParam}/{@code @PathVariable} name, else the Java one. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        return parameter.getParameterName() == null ? "parameter" : parameter.getParameterName();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        return type.isEnum() || type == String.class ? "a known value" : "a valid " + type.getSimpleName();
     }
 
     private static String lastNode(String path) {

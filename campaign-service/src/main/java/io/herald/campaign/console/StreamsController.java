@@ -1,7 +1,8 @@
 package io.herald.campaign.console;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.herald.kit.ProblemException;
-import io.herald.kit.QueryParams;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,19 +38,18 @@ class StreamsController {
 
     @GetMapping("/{stream}")
     Mono<StreamInspector.StreamDetail> one(@PathVariable String stream,
-                                           @RequestParam(defaultValue = "20") String count) {
-        return inspector.detail(known(stream), number("count", count, 100));
+                                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int count) {
+        return inspector.detail(known(stream), count);
     }
 
     @GetMapping("/{stream}/groups/{group}/pending")
     Mono<List<StreamInspector.PendingEntry>> pending(@PathVariable String stream, @PathVariable String group,
-                                                     @RequestParam(defaultValue = "50") String count) {
+                                                     @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int count) {
         String key = known(stream);
-        int max = number("count", count, 1000);
         return inspector.summary(key)
                 .filter(summary -> summary.groups().stream().anyMatch(g -> g.name().equals(group)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("group '" + group + "' of " + key)))
-                .flatMap(summary -> inspector.pending(key, group, max).collectList());
+                .flatMap(summary -> inspector.pending(key, group, count).collectList());
     }
 
     private String known(String stream) {
@@ -57,9 +57,5 @@ class StreamsController {
             throw ProblemException.notFound("stream '" + stream + "'");
         }
         return stream;
-    }
-
-    static int number(String field, String value, int max) {
-        return QueryParams.number(field, value, max);
     }
 }

@@ -1,5 +1,7 @@
 package io.herald.campaign.query;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.herald.campaign.CampaignProperties;
 import io.herald.campaign.CampaignStatus;
 import io.herald.campaign.store.HistoryEvent;
@@ -7,7 +9,6 @@ import io.herald.campaign.store.Campaigns;
 import io.herald.campaign.store.CampaignView;
 import io.herald.campaign.store.CampaignViews;
 import io.herald.kit.ProblemException;
-import io.herald.kit.QueryParams;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +45,11 @@ class CampaignQueryController {
      */
     @GetMapping("/api/v1/campaigns")
     Mono<List<CampaignView>> list(@RequestParam(required = false) String status,
-                                  @RequestParam(required = false, defaultValue = "20") String limit,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit,
                                   @RequestParam(required = false, defaultValue = "0") String offset) {
         CampaignStatus wanted = status(status);
-        int max = limit(limit);
         int skip = offset(offset, properties.listMaxScan());
-        return campaigns.newestFirst(wanted, skip, max, properties.listMaxScan())
+        return campaigns.newestFirst(wanted, skip, limit, properties.listMaxScan())
                 .flatMapSequential(views::of, 16)
                 .collectList();
     }
@@ -79,10 +79,6 @@ class CampaignQueryController {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("status", "must be one of " + Arrays.toString(CampaignStatus.values()));
         }
-    }
-
-    private static int limit(String value) {
-        return QueryParams.number("limit", value, MAX_LIMIT);
     }
 
     private static int offset(String value, int maxScan) {

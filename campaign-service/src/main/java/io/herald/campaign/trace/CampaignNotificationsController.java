@@ -1,9 +1,10 @@
 package io.herald.campaign.trace;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.herald.campaign.store.Campaigns;
 import io.herald.eventstore.Channels;
 import io.herald.kit.ProblemException;
-import io.herald.kit.QueryParams;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,7 +45,7 @@ class CampaignNotificationsController {
     Mono<NotificationPage> page(@PathVariable String id, @RequestParam(required = false) String channel,
                                 @RequestParam(required = false) String status,
                                 @RequestParam(required = false) String cursor,
-                                @RequestParam(required = false) String limit) {
+                                @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit) {
         if (channel != null && !channel.isEmpty() && !channels.knows(channel)) {
             throw ProblemException.invalidField("channel", "unknown channel; known channels: "
                     + String.join(", ", channels.names()));
@@ -53,7 +54,7 @@ class CampaignNotificationsController {
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw ProblemException.invalidField("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
         }
-        int size = limit(limit);
+        int size = limit;
         return campaigns.find(id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Campaign " + id)))
                 .flatMap(campaign -> {
@@ -76,7 +77,4 @@ class CampaignNotificationsController {
         throw ProblemException.invalidField("cursor", "must be the nextCursor of a previous page with the same channel");
     }
 
-    private static int limit(String value) {
-        return QueryParams.number("limit", value, DEFAULT_LIMIT, MAX_LIMIT);
-    }
 }

@@ -1,9 +1,10 @@
 package io.herald.user.history;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
-import io.herald.kit.QueryParams;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -38,14 +39,13 @@ class UserNotificationsController {
 
     @GetMapping("/api/v1/users/{id}/notifications")
     Mono<UserNotificationPage> page(@PathVariable String id, @RequestParam(required = false) String cursor,
-                                    @RequestParam(required = false) String limit) {
-        int size = limit(limit);
+                                    @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit) {
         UserNotificationHistory.Cursor from = cursor(cursor);
         if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch(Character::isDigit)) {
             return Mono.error(ProblemException.notFound("User " + id));
         }
         return redis.exists(StreamKeys.user(id)).flatMap(exists -> exists == 0
-                ? Mono.error(ProblemException.notFound("User " + id)) : history.page(id, from, size));
+                ? Mono.error(ProblemException.notFound("User " + id)) : history.page(id, from, limit));
     }
 
     private UserNotificationHistory.Cursor cursor(String value) {
@@ -61,9 +61,5 @@ class UserNotificationsController {
             }
         }
         throw ProblemException.invalidField("cursor", "must be the nextCursor of a previous page");
-    }
-
-    private static int limit(String value) {
-        return QueryParams.number("limit", value, DEFAULT_LIMIT, MAX_LIMIT);
     }
 }
