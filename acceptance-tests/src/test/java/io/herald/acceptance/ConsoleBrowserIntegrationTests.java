@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.herald.testsupport.FreePorts;
 import io.herald.testsupport.RealRedis;
 import io.herald.testsupport.RealRedisExtension;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class ConsoleBrowserIntegrationTests {
     @BeforeAll
     static void startHeraldWithoutMailServerAndDeadLetterOneEmail() {
         Browser.requireInstalled();
-        smtpPort = HeraldStack.freePort();
+        smtpPort = FreePorts.next();
         stack = HeraldStack.start(RealRedisExtension.current().url(), smtpPort, Map.of(
                 "HERALD_WORKERS_MAXATTEMPTS", "2", "HERALD_WORKERS_INITIALBACKOFF", "50ms",
                 "HERALD_WORKERS_MAXBACKOFF", "200ms"), "console");

@@ -2,9 +2,9 @@ package io.herald.acceptance;
 
 import static org.awaitility.Awaitility.await;
 
+import io.herald.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +65,7 @@ final class HeraldStack implements AutoCloseable {
         HeraldStack stack = new HeraldStack();
         try {
             for (Service service : Service.values()) {
-                stack.ports.put(service, freePort());
+                stack.ports.put(service, FreePorts.next());
             }
             for (Service service : Service.values()) {
                 Map<String, String> env = new HashMap<>(extraEnv);
@@ -180,14 +180,6 @@ final class HeraldStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

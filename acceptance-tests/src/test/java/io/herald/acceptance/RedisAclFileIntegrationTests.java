@@ -3,6 +3,7 @@ package io.herald.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.testsupport.FreePorts;
 import io.herald.testsupport.RedisServerProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -31,7 +32,7 @@ class RedisAclFileIntegrationTests {
         }
         Path aclFile = dir.resolve("users.acl");
         Files.write(aclFile, AclUsers.aclFile(passwords));
-        int port = HeraldStack.freePort();
+        int port = FreePorts.next();
         Path binary = RedisServerProcess.findBinary().orElseThrow();
         Process redis = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--aclfile", aclFile.toString())

@@ -2,13 +2,13 @@ package io.herald.mailcatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testsupport.FreePorts;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +31,8 @@ class MailCatcherIntegrationTests {
 
     @BeforeEach
     void start() throws IOException {
-        smtpPort = freePort();
-        httpPort = freePort();
+        smtpPort = FreePorts.next();
+        httpPort = FreePorts.next();
         catcher = MailCatcher.start("127.0.0.1", smtpPort, httpPort, 1000);
     }
 
@@ -122,11 +122,5 @@ class MailCatcherIntegrationTests {
     private String get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.herald.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ public final class RedisServerProcess implements TestRedis {
     /** Starts a new server on a free port of 127.0.0.1; {@link #close()} stops it and deletes its directory. */
     public static RedisServerProcess startOnFreePort(Path binary) {
         try {
-            return start(binary, freePort(), Files.createTempDirectory("herald-redis-"), List.of());
+            return start(binary, FreePorts.next(), Files.createTempDirectory("herald-redis-"), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a directory for redis-server", e);
         }
@@ -78,13 +77,6 @@ public final class RedisServerProcess implements TestRedis {
     /** The working directory of this server. */
     Path directory() {
         return directory;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -10,11 +10,10 @@ import io.herald.channel.QueueingTest;
 import io.herald.channel.delivery.Notification;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.UnsubscribeLinks;
+import io.herald.testsupport.FreePorts;
 import io.herald.testsupport.RealRedis;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class EmailDeliveryIntegrationTests extends QueueingTest {
 
     private static final String STREAM = StreamKeys.notify("email");
-    private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static final ServerSetup SMTP = new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static GreenMail greenMail = started();
 
     @Autowired
@@ -183,13 +182,5 @@ class EmailDeliveryIntegrationTests extends QueueingTest {
         GreenMail server = new GreenMail(SMTP);
         server.start();
         return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
