@@ -22,7 +22,9 @@ public final class NotificationHistory {
     }
 
     public static String member(String userId, Instant settledAt, String notificationId) {
-        return userId + ":" + String.format("%013d", LATEST - settledAt.toEpochMilli()) + ":" + notificationId;
+        // zero-padded by hand: String.format parses its pattern on every call (one per settled notification)
+        String inverted = Long.toString(LATEST - settledAt.toEpochMilli());
+        return userId + ":" + "0".repeat(Math.max(0, 13 - inverted.length())) + inverted + ":" + notificationId;
     }
 
     /** What every member of {@code userId} starts with. */

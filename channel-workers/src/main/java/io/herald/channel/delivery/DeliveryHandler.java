@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,11 +126,11 @@ final class DeliveryHandler implements BatchHandler {
                 return job.settle(Completion.ack());
             }
             if (checks.getT1().contains(job.notification().campaignId())) {
-                return job.settle(record(job, Outcome.now(Outcome.CANCELLED, job.entry().attempt(), null)));
+                return job.settle(record(job, Outcome.CANCELLED, job.entry().attempt(), null));
             }
             String unwantedBecause = checks.getT3().get(job.notification().notificationId());
             if (unwantedBecause != null) {
-                return job.settle(record(job, Outcome.now(Outcome.SKIPPED, 0, unwantedBecause)));
+                return job.settle(record(job, Outcome.SKIPPED, 0, unwantedBecause));
             }
             return job;
         }).toList());
@@ -160,8 +161,12 @@ final class DeliveryHandler implements BatchHandler {
             if (job == null) {
                 return null;
             }
-            return s.error() != null ? Handled.failed(job.entry(), s.error())
-                    : Handled.done(job.entry(), record(job, outcomeOf(s.result(), job.entry().attempt())));
+            if (s.error() != null) {
+                return Handled.failed(job.entry(), s.error());
+            }
+            String rejected = s.result() instanceof SendResult.Rejected r ? r.reason() : null;
+            return Handled.done(job.entry(), record(job, rejected == null ? Outcome.DELIVERED : Outcome.FAILED,
+                    job.entry().attempt(), rejected));
         }));
     }
 
@@ -171,30 +176,24 @@ final class DeliveryHandler implements BatchHandler {
             Notification notification = decode(entry);
             log.warn("notification {} dead-lettered on {} after {} attempts", notification.notificationId(),
                     entry.stream(), entry.attempt());
-            return record(entry, notification, Outcome.now(Outcome.DEAD_LETTERED, entry.attempt(), describe(error)));
+            return record(entry, notification, Outcome.DEAD_LETTERED, entry.attempt(), describe(error));
         } catch (MalformedEntryException e) {
             // nothing to record it under: the dead letter itself is the record
             return Completion.ack();
         }
     }
 
-    private Outcome outcomeOf(SendResult result, int attempt) {
-        if (result instanceof SendResult.Rejected rejected) {
-            return Outcome.now(Outcome.FAILED, attempt, rejected.reason());
-        }
-        return Outcome.now(Outcome.DELIVERED, attempt, null);
+    private Completion record(Job job, String status, int attempts, String error) {
+        return record(job.entry(), job.notification(), status, attempts, error);
     }
 
-    private Completion record(Job job, Outcome outcome) {
-        return record(job.entry(), job.notification(), outcome);
-    }
-
-    private Completion record(StreamEntry entry, Notification notification, Outcome outcome) {
-        if (Outcome.FAILED.equals(outcome.status())) {
-            log.info("notification {} failed for good on {}: {}", notification.notificationId(), entry.stream(),
-                    outcome.error());
+    private Completion record(StreamEntry entry, Notification notification, String status, int attempts, String error) {
+        if (Outcome.FAILED.equals(status)) {
+            log.info("notification {} failed for good on {}: {}", notification.notificationId(), entry.stream(), error);
         }
-        Instant at = Instant.parse(outcome.at());
+        // milliseconds, as the notification history orders by; one Instant for the record and the index
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Outcome outcome = new Outcome(status, attempts, at.toString(), error);
         LocalDate day = NotificationHistory.day(at);
         long expiresAt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(historyRetention).getEpochSecond();
         String userId = notification.userId() == null ? "" : notification.userId();

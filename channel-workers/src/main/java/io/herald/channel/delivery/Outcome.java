@@ -1,8 +1,5 @@
 package io.herald.channel.delivery;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 /**
  * The outcome record of one notification, stored as JSON in
  * {@code delivered:{<stream>}:<campaignId>} (docs/design.md).
@@ -20,11 +17,6 @@ record Outcome(String status, int attempts, String at, String error) {
     static final String DEAD_LETTERED = "DEAD_LETTERED";
     static final String CANCELLED = "CANCELLED";
     static final String SKIPPED = "SKIPPED";
-
-    static Outcome now(String status, int attempts, String error) {
-        // milliseconds, as the notification history orders by: two outcomes of one millisecond tie there
-        return new Outcome(status, attempts, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), error);
-    }
 
     /** The progress counter this status adds to. */
     String counter() {

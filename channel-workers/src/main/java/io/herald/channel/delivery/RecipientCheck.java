@@ -3,13 +3,10 @@ package io.herald.channel.delivery;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,20 +39,29 @@ final class RecipientCheck {
             return Mono.just(Map.of());
         }
         List<String> users = notifications.stream().map(Notification::userId).distinct().toList();
-        return Flux.fromIterable(users)
-                .flatMap(userId -> redis.hmget(StreamKeys.user(userId), FIELDS).collectList()
-                        .map(values -> Map.entry(userId, values)), users.size() + 1)
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .map(byUser -> {
-                    Map<String, String> unwanted = new HashMap<>();
-                    for (Notification notification : notifications) {
-                        String reason = reason(notification, byUser.get(notification.userId()));
-                        if (reason != null) {
-                            unwanted.put(notification.notificationId(), reason);
-                        }
-                    }
-                    return unwanted;
-                });
+        if (users.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        // Mono.zip, not flatMap: every HMGET is sent at once either way, but flatMap rescans all of
+        // its pending inner publishers on each reply (quadratic in the batch); zip counts replies
+        List<Mono<List<KeyValue<String, String>>>> reads = users.stream()
+                .map(userId -> redis.hmget(StreamKeys.user(userId), FIELDS).collectList()).toList();
+        return Mono.zip(reads, replies -> {
+            Map<String, List<KeyValue<String, String>>> byUser = new HashMap<>(users.size() * 2);
+            for (int i = 0; i < replies.length; i++) {
+                @SuppressWarnings("unchecked")
+                List<KeyValue<String, String>> values = (List<KeyValue<String, String>>) replies[i];
+                byUser.put(users.get(i), values);
+            }
+            Map<String, String> unwanted = new HashMap<>();
+            for (Notification notification : notifications) {
+                String reason = reason(notification, byUser.get(notification.userId()));
+                if (reason != null) {
+                    unwanted.put(notification.notificationId(), reason);
+                }
+            }
+            return unwanted;
+        });
     }
 
     private static String reason(Notification notification, List<KeyValue<String, String>> values) {
@@ -66,17 +72,26 @@ final class RecipientCheck {
             return null;
         }
         String category = notification.category();
-        if (category != null && !split(values.get(1)).contains(category)) {
+        if (category != null && !lists(values.get(1), category)) {
             return "recipient unsubscribed from " + category;
         }
-        if (!split(values.get(2)).contains(notification.channel())) {
+        if (!lists(values.get(2), notification.channel())) {
             return "recipient no longer wants " + notification.channel();
         }
         return null;
     }
 
-    private static List<String> split(KeyValue<String, String> value) {
+    /** Whether the comma-separated list held by {@code value} names {@code item}. */
+    private static boolean lists(KeyValue<String, String> value, String item) {
         String csv = value.getValueOrElse("");
-        return csv.isEmpty() ? List.of() : Arrays.stream(csv.split(",")).collect(Collectors.toList());
+        for (int from = 0; from <= csv.length(); ) {
+            int comma = csv.indexOf(',', from);
+            int end = comma < 0 ? csv.length() : comma;
+            if (end - from == item.length() && csv.startsWith(item, from)) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
     }
 }

@@ -19,7 +19,14 @@ final class NotificationMimeMessage extends MimeMessage {
 
     /** {@code <notificationId@domain>} with characters outside a dot-atom replaced by {@code .}. */
     static String messageIdOf(String notificationId, String domain) {
-        return "<" + notificationId.replaceAll("[^A-Za-z0-9._-]", ".") + "@" + domain + ">";
+        StringBuilder id = new StringBuilder(notificationId.length() + domain.length() + 3).append('<');
+        for (int i = 0; i < notificationId.length(); i++) {
+            char c = notificationId.charAt(i);
+            boolean atom = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            id.append(atom ? c : '.');
+        }
+        return id.append('@').append(domain).append('>').toString();
     }
 
     @Override

@@ -53,11 +53,13 @@ public final class PersonalData {
 
     /** The text with every e-mail address and E.164 phone number in it masked. */
     public static String scrub(String text) {
-        if (text == null || (text.indexOf('@') < 0 && text.indexOf('+') < 0)) {
-            return text; // the common case, at the cost of two scans
+        if (text == null) {
+            return null;
         }
-        String masked = EMAIL.matcher(text).replaceAll(
+        // each pattern only where its anchor character occurs: the e-mail pattern tries every
+        // position of a text, which SMS and push log lines (a '+' but no '@') need not pay for
+        String masked = text.indexOf('@') < 0 ? text : EMAIL.matcher(text).replaceAll(
                 match -> Matcher.quoteReplacement(match.group(1) + "***@" + match.group(2)));
-        return PHONE.matcher(masked).replaceAll(match -> phone(match.group()));
+        return masked.indexOf('+') < 0 ? masked : PHONE.matcher(masked).replaceAll(match -> phone(match.group()));
     }
 }
