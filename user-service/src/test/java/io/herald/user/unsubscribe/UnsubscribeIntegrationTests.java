@@ -8,12 +8,11 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.UnsubscribeLinks;
 import io.herald.testsupport.RealRedis;
+import io.herald.user.SeededRedis;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +41,7 @@ class UnsubscribeIntegrationTests {
 
     @BeforeEach
     void connectAndAwaitDefaultCategories() {
-        if (redis == null) {
-            redis = RedisConnections.sync(connections.dedicated());
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> redis.smembers(StreamKeys.CATEGORIES).containsAll(List.of("Finance", "Movies", "Sports")));
+        redis = SeededRedis.await(connections, redis);
     }
 
     private String createUser() {

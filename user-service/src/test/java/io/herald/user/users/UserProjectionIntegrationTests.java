@@ -7,6 +7,7 @@ import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.testsupport.RealRedis;
+import io.herald.user.SeededRedis;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,11 +45,7 @@ class UserProjectionIntegrationTests {
 
     @BeforeEach
     void connectAndAwaitDefaultCategories() {
-        if (redis == null) {
-            redis = RedisConnections.sync(connections.dedicated());
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> redis.smembers(StreamKeys.CATEGORIES).containsAll(List.of("Finance", "Movies", "Sports")));
+        redis = SeededRedis.await(connections, redis);
     }
 
     private User newUser(List<String> categories) {
