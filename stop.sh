@@ -45,7 +45,15 @@ stop_group() {
   done
   (( ${#pids[@]} )) || return 0
   STOPPED=$((STOPPED + ${#pids[@]}))
-  local deadline=$((SECONDS + STOP_TIMEOUT)) i alive
+  local timeout=$STOP_TIMEOUT i alive
+  for name in "${names[@]}"; do
+    # a service started without a class data sharing archive writes one as it exits (start.sh)
+    if [[ -f "$RUN_DIR/cds/$name/recording" ]]; then
+      timeout=$((STOP_TIMEOUT + 60))
+      say "    $name: writing its class data sharing archive for faster starts (up to $timeout s)"
+    fi
+  done
+  local deadline=$((SECONDS + timeout))
   # Wait for the processes themselves (kill -0), not for their command line: an exiting JVM
   # loses its command line (memory released) before it closes its sockets, so a process whose
   # `ps -o args` is already empty may still hold its ports for a moment.
@@ -58,7 +66,7 @@ stop_group() {
     if (( SECONDS >= deadline )); then
       for i in "${!pids[@]}"; do
         if kill -0 "${pids[$i]}" 2>/dev/null; then
-          warn "${names[$i]} (pid ${pids[$i]}) still running after ${STOP_TIMEOUT}s: KILL"
+          warn "${names[$i]} (pid ${pids[$i]}) still running after ${timeout}s: KILL"
           kill -KILL "${pids[$i]}" 2>/dev/null || true
         fi
       done
