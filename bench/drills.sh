@@ -10,6 +10,10 @@
 #                   [--outage 10s] [--start-timeout 5m] [--seed N] [--keep] [--rebuild]
 #
 # Drills: worker-crash, service-crash, redis-outage, faulty-provider, offline-burst.
+# On a local Redis Cluster (3 masters + 3 replicas; run only when named with --only):
+#   cluster-failover    kill -9 of a master mid-campaign, run with replica-acks 0 and 1 (both verdicts)
+#   cluster-reshard     a channel partition's slot moved key by key during a campaign
+#   cluster-no-replica  a master and its replica killed: 503 for their slots, the rest served, resumes
 # Exit status 0 when every drill held.
 set -euo pipefail
 cd "$(dirname "$0")/.."

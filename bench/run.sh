@@ -6,7 +6,7 @@
 #
 #   bench/run.sh [--users N] [--channels email,sms,push|log] [--category NAME] [--keep]
 #                [--aof everysec|always] [--timeout 15m] [--tx 200] [--tx-rate 20] [--idle 10]
-#                [--warmup 1] [--jfr SERVICE]... [--rebuild] [--cluster]
+#                [--warmup 1] [--jfr SERVICE]... [--rebuild] [--cluster] [--replica-acks N]
 #
 #   --channels log   means sms+push only (the log senders); email goes to the bench's SMTP sink
 #   --keep           keep the services' logs and the Redis directory (bench/results/run-<timestamp>/)
@@ -16,6 +16,8 @@
 #   --cluster        run the campaign twice, on one Redis and on a local Redis Cluster (6 nodes: 3 masters,
 #                    3 replicas; channel streams in 3 partitions), into two sections of one JSON report,
 #                    with each master's hot-path calls, ops/s, CPU and memory
+#   --replica-acks N herald.redis.replica-acks of the services in the cluster run (default: HERALD_REDIS_REPLICAACKS,
+#                    else 0); run with 0 and with 1 to measure what waiting for the replicas costs
 #   HERALD_JAVA_OPTS JVM flags of the services (default: the same as start.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."

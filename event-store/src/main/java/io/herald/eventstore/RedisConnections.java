@@ -54,6 +54,7 @@ public final class RedisConnections implements AutoCloseable {
     private final RedisClusterReactiveCommands<String, String> commands;
     private final List<StatefulConnection<String, String>> dedicated = new CopyOnWriteArrayList<>();
     private final List<RedisConnections> lanes = new CopyOnWriteArrayList<>();
+    private volatile ReplicaAcks replicaAcks = ReplicaAcks.none();
 
     /**
      * @param client a {@link RedisClient} or a {@link RedisClusterClient} to connect with
@@ -148,8 +149,30 @@ public final class RedisConnections implements AutoCloseable {
      */
     public RedisConnections lane() {
         RedisConnections lane = new RedisConnections(client, false);
+        lane.replicaAcks = replicaAcks.on(lane.commands);
         lanes.add(lane);
         return lane;
+    }
+
+    /**
+     * Requires {@code replicas} replicas to acknowledge a step's writes before it acknowledges its
+     * upstream work ({@code herald.redis.replica-acks}); applies to {@link #replicaAcks()} of these
+     * connections and of their lanes. Call once, at start-up.
+     *
+     * @param timeout how long one {@code WAIT} may block (below the command timeout)
+     */
+    public RedisConnections requireReplicaAcks(int replicas, Duration timeout) {
+        replicaAcks = new ReplicaAcks(commands, replicas, timeout);
+        lanes.forEach(lane -> lane.requireReplicaAcks(replicas, timeout));
+        return this;
+    }
+
+    /**
+     * Waits for the replicas to hold what {@link #commands()} wrote (see {@link ReplicaAcks}); waits
+     * for nothing unless {@link #requireReplicaAcks} asked for replicas.
+     */
+    public ReplicaAcks replicaAcks() {
+        return replicaAcks;
     }
 
     /** Closes a connection from {@link #dedicated()}. */

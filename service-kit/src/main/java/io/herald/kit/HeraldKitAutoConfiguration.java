@@ -110,7 +110,8 @@ public class HeraldKitAutoConfiguration {
     @ConditionalOnMissingBean
     RedisConnections heraldRedisConnections(LettuceConnectionFactory factory, KitProperties properties) {
         return RedisConnections.connect((AbstractRedisClient) factory.getRequiredNativeClient(), false,
-                properties.redisStartupWait());
+                        properties.redisStartupWait())
+                .requireReplicaAcks(properties.redis().replicaAcks(), properties.redis().replicaAcksTimeout());
     }
 
     /** The channels and their partitions ({@link ChannelSettings}); {@code auto} looks at the connection. */

@@ -16,6 +16,9 @@ public final class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("herald.api-key", "${HERALD_API_KEY:}"),
             Map.entry("herald.unsubscribe.secret", "${HERALD_UNSUBSCRIBE_SECRET:}"),
             Map.entry("herald.public-url", "${HERALD_PUBLIC_URL:http://localhost:8081}"),
+            // replicas that must hold a step's writes before it acknowledges upstream work (KitProperties.Redis)
+            Map.entry("herald.redis.replica-acks", "${HERALD_REDIS_REPLICAACKS:0}"),
+            Map.entry("herald.redis.replica-acks-timeout", "${HERALD_REDIS_REPLICAACKSTIMEOUT:2s}"),
             Map.entry("spring.data.redis.url", "${REDIS_URL:redis://127.0.0.1:6379}"),
             // blocking stream reads wait up to 2 s; the command timeout must exceed that
             Map.entry("spring.data.redis.timeout", "5s"),

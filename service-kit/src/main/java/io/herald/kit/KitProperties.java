@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param historyRetention how long a user's notification history is kept (the per-day index
  *     {@code user-notifications:*} expires this long after its day); channel-workers write it,
  *     user-service reads that far back
+ * @param redis how writes are made durable across a Redis failover
  */
 @ConfigurationProperties("herald")
 public record KitProperties(String apiKey, @DefaultValue("false") boolean openWithoutKey,
@@ -25,7 +26,20 @@ public record KitProperties(String apiKey, @DefaultValue("false") boolean openWi
                             @DefaultValue("60s") java.time.Duration redisStartupWait,
                             @DefaultValue("http://localhost:8081") String publicUrl,
                             @DefaultValue Unsubscribe unsubscribe,
-                            @DefaultValue("30d") java.time.Duration historyRetention) {
+                            @DefaultValue("30d") java.time.Duration historyRetention,
+                            @DefaultValue Redis redis) {
+
+    /**
+     * @param replicaAcks replicas that must hold a step's writes ({@code WAIT}) before it
+     *     acknowledges its upstream work ({@code HERALD_REDIS_REPLICAACKS}); 0 = do not wait (for a
+     *     Redis without replicas), 1 recommended on a Redis Cluster with a replica per master
+     *     (docs/cluster.md). The same in every service.
+     * @param replicaAcksTimeout how long one {@code WAIT} may take; when fewer replicas answered, the
+     *     step is not acknowledged and is tried again later (HTTP: 503). Below
+     *     {@code spring.data.redis.timeout}.
+     */
+    public record Redis(@DefaultValue("0") int replicaAcks, @DefaultValue("2s") java.time.Duration replicaAcksTimeout) {
+    }
 
     /**
      * @param secret HMAC secret of unsubscribe tokens ({@code HERALD_UNSUBSCRIBE_SECRET}); the same

@@ -1,5 +1,6 @@
 package io.herald.kit;
 
+import io.herald.eventstore.ReplicasBehindException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
@@ -30,6 +31,10 @@ final class ProblemMapper {
         if (causedBy(error, DataBufferLimitException.class)) {
             return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "The request body is larger than this service accepts.");
+        }
+        if (causedBy(error, ReplicasBehindException.class)) {
+            return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Storage replicas behind",
+                    "Redis replicas did not confirm the write in time (herald.redis.replica-acks); retry shortly.");
         }
         if (redisUnavailable(error)) {
             return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
@@ -93,8 +98,10 @@ final class ProblemMapper {
             }
             // Lettuce rejects commands with a plain RedisException while disconnected, and fails
             // those in flight when the connection drops with "Connection disconnected"
+            // a Redis Cluster without a master for a slot answers CLUSTERDOWN (or TRYAGAIN while a slot moves)
             if (t instanceof RedisException && t.getMessage() != null
-                    && (t.getMessage().contains("not connected") || t.getMessage().contains("Connection closed")
+                    && (t.getMessage().startsWith("CLUSTERDOWN") || t.getMessage().startsWith("TRYAGAIN")
+                    || t.getMessage().contains("not connected") || t.getMessage().contains("Connection closed")
                     || t.getMessage().contains("Connection disconnected"))) {
                 return true;
             }

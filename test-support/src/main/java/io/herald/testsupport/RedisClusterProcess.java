@@ -164,11 +164,76 @@ public final class RedisClusterProcess implements TestRedis {
         return ClusterReadiness.masters(ports());
     }
 
-    /** The port of the master that serves {@code slot} now. */
+    /** The port of the master that serves {@code slot} now, as a running node sees it. */
     public int ownerOf(int slot) {
-        try (var client = new SingleNode(ports().get(0))) {
+        try (var client = new SingleNode(runningPort())) {
             return SlotMove.owner(client.commands(), slot);
         }
+    }
+
+    /**
+     * {@code SIGKILL} of the node on {@code port}, as a crash (a master's replica takes over after
+     * {@code cluster-node-timeout}, 2 s, plus the election); {@link #restart(int)} brings it back.
+     */
+    public void kill(int port) {
+        node(port).kill();
+    }
+
+    /**
+     * Starts the node on {@code port} again (same directory and {@code nodes.conf}): a master that
+     * was replaced meanwhile rejoins as a replica of the node that took over its slots.
+     */
+    public void restart(int port) {
+        node(port).start();
+    }
+
+    /** The port of the node that replicates the master on {@code masterPort}, as a running node sees it; -1 if none. */
+    public int replicaOf(int masterPort) {
+        try (var client = new SingleNode(runningPort())) {
+            String nodes = client.commands().clusterNodes();
+            String masterId = null;
+            for (String line : nodes.split("\n")) {
+                String[] fields = line.trim().split(" ");
+                if (fields.length > 3 && port(fields[1]) == masterPort) {
+                    masterId = fields[0];
+                }
+            }
+            for (String line : nodes.split("\n")) {
+                String[] fields = line.trim().split(" ");
+                if (fields.length > 3 && fields[2].contains("slave") && fields[3].equals(masterId)
+                        && !fields[2].contains("fail")) {
+                    return port(fields[1]);
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * Waits until every node says {@code cluster_state:ok}, all slots are served and every master
+     * has an online replica (after a failover: once the old master rejoined as a replica).
+     *
+     * @throws IllegalStateException when that does not happen within {@code timeout}
+     */
+    public void awaitReady(Duration timeout) {
+        ClusterReadiness.await(ports(), NODES, timeout);
+    }
+
+    private RedisServerProcess node(int port) {
+        return nodes.stream().filter(n -> n.port() == port).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node on port " + port));
+    }
+
+    private int runningPort() {
+        return nodes.stream().filter(n -> n.pid() > 0).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no node of the cluster is running")).port();
+    }
+
+    /** The port of {@code ip:port@busport} in {@code CLUSTER NODES}. */
+    private static int port(String address) {
+        int colon = address.indexOf(':');
+        int at = address.indexOf('@');
+        return Integer.parseInt(address.substring(colon + 1, at < 0 ? address.length() : at));
     }
 
     /**

@@ -60,6 +60,20 @@ public final class RedisServerProcess implements TestRedis {
     }
 
     /**
+     * Starts a replica of {@code master} ({@code --replicaof}) on a free port of 127.0.0.1;
+     * {@link #close()} stops it and deletes its directory. It may still be syncing when this returns:
+     * wait for {@code master_link_status:up} (or the master's {@code connected_slaves}) if it matters.
+     */
+    public static RedisServerProcess startReplicaOf(Path binary, RedisServerProcess master) {
+        try {
+            return start(binary, freePort(), Files.createTempDirectory("herald-replica-"),
+                    List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare a directory for redis-server", e);
+        }
+    }
+
+    /**
      * Starts a server on {@code port} with its files in {@code directory} (which {@link #close()}
      * deletes) and {@code extraArguments} after the usual ones (e.g. {@code --cluster-enabled yes}).
      */
@@ -160,6 +174,20 @@ public final class RedisServerProcess implements TestRedis {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    /** {@code SIGKILL}, as a crash: nothing is flushed; {@link #start()} starts it again on the same port and directory. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         process = null;
     }

@@ -2,6 +2,7 @@ package io.herald.bench.drill;
 
 import io.herald.bench.e2e.ChannelLedger;
 import io.herald.bench.e2e.DeliveryLog;
+import io.herald.eventstore.Channels;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.Limit;
@@ -52,9 +53,11 @@ record Accounting(String campaignId, long subscribers, long resolved, Map<String
         Map<String, Long> distinct = new LinkedHashMap<>();
         Map<String, Long> duplicates = new LinkedHashMap<>();
         Map<String, DeliveryLog.Sends> logSends = DeliveryLog.count(env.workerLogs());
+        Channels partitions = Channels.of(env.options.channels(), "auto", env.access.isCluster());
         for (String channel : env.options.channels()) {
             long want = pairs.get(channel).size();
-            ChannelLedger ledger = ChannelLedger.read(env.access, StreamKeys.notify(channel), campaignId);
+            // every partition of the channel (one stream on one Redis, as many as the services use on a cluster)
+            ChannelLedger ledger = ChannelLedger.readAll(env.access, partitions.bulkStreams(channel), campaignId);
             expected.put(channel, want);
             ledgers.put(channel, ledger);
             check(channel, want, ledger, problems);

@@ -8,6 +8,7 @@ import io.herald.bench.e2e.RedisServer;
 import io.herald.bench.e2e.ServiceProcess;
 import io.herald.bench.e2e.SmtpSink;
 import io.herald.bench.e2e.Stack;
+import io.herald.testsupport.RedisClusterProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One drill's world: its own redis-server (optionally with AOF), SMTP sink and Herald processes,
- * all on free ports of 127.0.0.1; closing it stops them and deletes the Redis directory (the
- * services' logs stay for the caller to keep or delete).
+ * One drill's world: its own redis-server (optionally with AOF) or local Redis Cluster, SMTP sink
+ * and Herald processes, all on free ports of 127.0.0.1; closing it stops them and deletes the Redis
+ * directory (the services' logs stay for the caller to keep or delete).
  */
 final class DrillEnv implements AutoCloseable {
 
@@ -25,19 +26,42 @@ final class DrillEnv implements AutoCloseable {
 
     final DrillOptions options;
     final Path directory;
+    /** The drill's one Redis; null when it runs on {@link #cluster}. */
     final RedisServer redis;
+    /** The drill's Redis Cluster; null when it runs on one Redis. */
+    final RedisClusterProcess cluster;
     final SmtpSink smtp;
     final RedisAccess access;
     final Stack stack;
     final HeraldApi api;
+    private final Map<String, String> environment;
 
     DrillEnv(DrillOptions options, Path directory, String appendFsync) {
         this.options = options;
         this.directory = directory;
         this.redis = new RedisServer(directory, appendFsync).start();
+        this.cluster = null;
+        this.environment = Map.of();
         this.smtp = new SmtpSink().start();
         this.access = new RedisAccess(redis.url());
         this.stack = new Stack(new Stack.Settings(options.root(), directory, redis.url(), smtp.port(), API_KEY,
+                options.channels(), options.javaOptions()));
+        this.api = new HeraldApi(stack, API_KEY);
+    }
+
+    /**
+     * A world on a Redis Cluster the drill started (closed with this world); {@code environment} is
+     * given to every service (e.g. {@code HERALD_REDIS_REPLICAACKS}).
+     */
+    DrillEnv(DrillOptions options, Path directory, RedisClusterProcess cluster, Map<String, String> environment) {
+        this.options = options;
+        this.directory = directory;
+        this.redis = null;
+        this.cluster = cluster;
+        this.environment = Map.copyOf(environment);
+        this.smtp = new SmtpSink().start();
+        this.access = new RedisAccess(cluster.url());
+        this.stack = new Stack(new Stack.Settings(options.root(), directory, cluster.url(), smtp.port(), API_KEY,
                 options.channels(), options.javaOptions()));
         this.api = new HeraldApi(stack, API_KEY);
     }
@@ -48,11 +72,13 @@ final class DrillEnv implements AutoCloseable {
      * {@code channel-workers-2}, …) in parallel, then waits for their health and the seeding.
      */
     void start(int users, int workers, List<String> workerFlags) {
-        stack.define(Stack.USERS, Stack.USERS, Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(users)), List.of());
-        stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, Map.of(), List.of());
-        stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, Map.of(), List.of());
+        Map<String, String> seeding = new java.util.HashMap<>(environment);
+        seeding.put("HERALD_USERS_SEED_COUNT", Integer.toString(users));
+        stack.define(Stack.USERS, Stack.USERS, seeding, List.of());
+        stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, environment, List.of());
+        stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, environment, List.of());
         for (int i = 1; i <= workers; i++) {
-            stack.define(workerName(i), Stack.WORKERS, Map.of(), workerFlags);
+            stack.define(workerName(i), Stack.WORKERS, environment, workerFlags);
         }
         stack.processes().forEach(ServiceProcess::launch);
         stack.processes().forEach(process -> process.awaitHealthy(options.startTimeout()));
@@ -94,6 +120,11 @@ final class DrillEnv implements AutoCloseable {
         stack.close();
         access.close();
         smtp.close();
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 }

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class Drills {
 
+    private static final List<Drill> ON_CLUSTER = List.of(new ClusterFailoverDrill(), new ClusterReshardDrill(),
+            new ClusterNoReplicaDrill());
+
     private static final List<Drill> ALL = List.of(new WorkerCrashDrill(), new ServiceCrashDrill(),
             new RedisOutageDrill(), new FaultyProviderDrill(), new OfflineBurstDrill());
 
@@ -30,7 +33,9 @@ public final class Drills {
         DrillOptions options = DrillOptions.parse(args);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         Path results = options.root().resolve("bench").resolve("results");
-        List<Drill> drills = ALL.stream().filter(d -> options.wants(d.name())).toList();
+        List<Drill> drills = new ArrayList<>(ALL.stream().filter(d -> options.wants(d.name())).toList());
+        // the Redis Cluster drills run only when named (--only cluster-failover,...): they start six nodes each
+        ON_CLUSTER.stream().filter(d -> options.only().contains(d.name())).forEach(drills::add);
         // each drill is bounded by its own waits; the watchdog is the last resort (start-ups, seeding, phases)
         Watchdog.start(options.drillTimeout().multipliedBy(3L * drills.size()));
         say("seed " + options.seed() + ", drills " + drills.stream().map(Drill::name).toList());

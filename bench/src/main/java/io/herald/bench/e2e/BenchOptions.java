@@ -27,11 +27,14 @@ import java.util.List;
  * @param warmup campaigns run (and reported apart) before the measured one, so that it measures
  *     the services warm rather than their JIT compilers: in a cold 100,000-user campaign the
  *     compiler threads took a third of a channel worker's CPU
+ * @param replicaAcks {@code herald.redis.replica-acks} of the services in the cluster run
+ *     ({@code --replica-acks N}, else {@code HERALD_REDIS_REPLICAACKS}, else 0); the run on one
+ *     Redis, which has no replica, always uses 0
  */
 public record BenchOptions(int users, List<String> channels, String category, boolean keep, String appendFsync,
                            Duration timeout, int transactional, int transactionalRate, int idle,
                            int baselineRequests, List<String> jfr, Path root, List<String> javaOptions,
-                           Duration startTimeout, int warmup, boolean cluster) {
+                           Duration startTimeout, int warmup, boolean cluster, int replicaAcks) {
 
     /** The same flags as start.sh, so the bench measures what users run. */
     public static final String DEFAULT_JAVA_OPTS = "-Xms96m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
@@ -52,6 +55,9 @@ public record BenchOptions(int users, List<String> channels, String category, bo
         Duration startTimeout = Duration.ofMinutes(3);
         int warmup = 1;
         boolean cluster = false;
+        String acksFromEnvironment = System.getenv("HERALD_REDIS_REPLICAACKS");
+        int replicaAcks = acksFromEnvironment == null || acksFromEnvironment.isBlank() ? 0
+                : Integer.parseInt(acksFromEnvironment.trim());
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -70,6 +76,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                 case "--start-timeout" -> startTimeout = duration(value(args, ++i, arg));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
                 case "--cluster" -> cluster = true;
+                case "--replica-acks" -> replicaAcks = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -77,7 +84,8 @@ public record BenchOptions(int users, List<String> channels, String category, bo
             throw new IllegalArgumentException("--aof must be everysec, always or no");
         }
         return new BenchOptions(users, channels, category, keep, aof, timeout, tx, txRate, idle, baseline,
-                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup, cluster);
+                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup, cluster,
+                replicaAcks);
     }
 
     /** {@code log} → sms and push (the log senders); else a comma-separated list. */

@@ -103,7 +103,8 @@ public final class EndToEndBench {
             report.put("timestamp", Instant.now().toString());
             report.put("options", Map.of("users", options.users(), "channels", options.channels(), "warmup", options.warmup(),
                     "aof", String.valueOf(options.appendFsync()), "transactional", options.transactional(),
-                    "transactionalPerSecond", options.transactionalRate(), "javaOptions", options.javaOptions()));
+                    "transactionalPerSecond", options.transactionalRate(), "javaOptions", options.javaOptions(),
+                    "replicaAcks", onCluster ? options.replicaAcks() : 0));
             String persistence = options.appendFsync() == null ? " (no persistence)" : " (AOF " + options.appendFsync() + ")";
             double baseline = 0;
             if (onCluster) {
@@ -174,8 +175,12 @@ public final class EndToEndBench {
             Map<String, Long> startup = new LinkedHashMap<>();
             // user-service last: its seeding starts once it is up and must not slow the others' start-up
             for (String module : List.of(Stack.CAMPAIGNS, Stack.NOTIFICATIONS, Stack.WORKERS, Stack.USERS)) {
-                Map<String, String> env = module.equals(Stack.USERS)
-                        ? Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(options.users())) : Map.of();
+                Map<String, String> env = new java.util.HashMap<>();
+                if (module.equals(Stack.USERS)) {
+                    env.put("HERALD_USERS_SEED_COUNT", Integer.toString(options.users()));
+                }
+                // set for both runs, so that a variable exported for the cluster run never reaches the one Redis
+                env.put("HERALD_REDIS_REPLICAACKS", Integer.toString(onCluster ? options.replicaAcks() : 0));
                 ServiceProcess process = stack.define(module, module, env, Profiles.flags(options.jfr(), module, directory));
                 sampler.phase("startup");
                 Duration took = stack.start(module, options.startTimeout());

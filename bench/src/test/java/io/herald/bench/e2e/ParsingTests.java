@@ -93,6 +93,13 @@ class ParsingTests {
     }
 
     @Test
+    void replicaAcksOfTheClusterRunAreAnOption() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--cluster", "--replica-acks", "1"});
+        assertThat(options.cluster()).isTrue();
+        assertThat(options.replicaAcks()).isEqualTo(1);
+    }
+
+    @Test
     void logSendsAreCountedPerChannelWithDuplicatesAcrossWorkerLogs(@TempDir Path dir) throws Exception {
         Path one = dir.resolve("w1.log");
         Path two = dir.resolve("w2.log");

@@ -10,6 +10,9 @@ import io.herald.campaign.store.CampaignViews;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.ReplicaAcks;
+import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,7 +32,8 @@ import reactor.core.publisher.Mono;
  * {@code scheduledAt} is set) and projects it at once, so the campaign can be read as soon as the
  * answer is out. With an {@code Idempotency-Key}, the key and a hash of the normalised request are
  * stored in the same atomic step as the append: a repeat with the same request returns the first
- * campaign and appends nothing; a repeat with another request is a 409.
+ * campaign and appends nothing; a repeat with another request is a 409. With
+ * {@code herald.redis.replica-acks} the answer waits until the replicas hold the append (else 503).
  */
 @Component
 class CampaignCreator {
@@ -42,9 +46,12 @@ class CampaignCreator {
     private final EventCodec codec;
     private final CampaignProperties properties;
     private final CampaignMetrics metrics;
+    private final ReplicaAcks replicaAcks;
 
     CampaignCreator(CampaignLedger ledger, CampaignViews views, ScheduleReleaser releaser,
-                    EventCodec codec, CampaignProperties properties, CampaignMetrics metrics) {
+                    EventCodec codec, CampaignProperties properties, CampaignMetrics metrics,
+                    RedisConnections connections) {
+        this.replicaAcks = connections.replicaAcks();
         this.metrics = metrics;
         this.ledger = ledger;
         this.views = views;
@@ -68,6 +75,7 @@ class CampaignCreator {
                 : new CampaignLedger.Idempotency(idempotencyKey, hash, properties.idempotencyTtl().toMillis());
         return ledger.create(id, createdAt, event, campaign.scheduledAt(), scheduled ? codec.encode(details) : null,
                         idempotency)
+                .flatMap(created -> replicaAcks.await(StreamKeys.CAMPAIGNS).thenReturn(created))
                 .flatMap(created -> {
                     if (created instanceof CampaignLedger.Repeated repeated) {
                         return earlier(repeated, hash, idempotencyKey);

@@ -6,6 +6,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.ReplicaAcks;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.StreamConsumers;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -49,10 +50,12 @@ final class QueueStore {
     private final Receipts receipts = new Receipts();
     private final String group;
     private final String consumer;
+    private final ReplicaAcks replicaAcks;
 
     QueueStore(RedisConnections connections, EventCodec codec, MessageBody bodies, QueueMetrics metrics,
                QueueProperties properties, StreamConsumers consumers) {
         this.redis = connections.commands();
+        this.replicaAcks = connections.replicaAcks();
         this.codec = codec;
         this.bodies = bodies;
         this.metrics = metrics;
@@ -60,7 +63,10 @@ final class QueueStore {
         this.consumer = consumers.consumerName("queue");
     }
 
-    /** Appends a message whose body is a JSON object (checked by the caller); emits its id. */
+    /**
+     * Appends a message whose body is a JSON object (checked by the caller); emits its id once Redis
+     * has it (and, with {@code herald.redis.replica-acks}, its replicas: else an error, 503).
+     */
     Mono<String> publish(String queue, String body) {
         EventEnvelope envelope = EventEnvelope.of(EventNames.QUEUE_MESSAGE_PUBLISHED, body);
         List<String> args = new ArrayList<>(11);
@@ -68,6 +74,7 @@ final class QueueStore {
         args.addAll(envelope.toArgs());
         return PUBLISH.<String>run(redis, ScriptOutputType.VALUE, new String[] {StreamKeys.queue(queue)},
                         args.toArray(String[]::new))
+                .then(replicaAcks.await(StreamKeys.queue(queue)))
                 .then(Mono.fromRunnable(metrics.published::increment))
                 .thenReturn(envelope.id());
     }

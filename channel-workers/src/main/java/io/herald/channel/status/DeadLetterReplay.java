@@ -7,6 +7,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.MalformedEntryException;
 import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.ReplicaAcks;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.DeadLetters;
 import io.lettuce.core.Limit;
@@ -24,8 +25,9 @@ import reactor.core.publisher.Mono;
  * Replays a channel's dead letters, oldest first: each goes back to the stream it came from as a
  * new entry (its attempts start again), and its {@code DEAD_LETTERED} outcome is removed and
  * un-counted in the same step ({@code replay.lua}), so that the second run's outcome is recorded
- * and counted like a first one. Then it leaves {@code dlq:<channel>}. A crash between the two
- * steps replays it twice; the delivered record keeps that from being counted twice.
+ * and counted like a first one. Then it leaves {@code dlq:<channel>} (with
+ * {@code herald.redis.replica-acks}, only once the replicas hold it on its stream). A crash between
+ * the two steps replays it twice; the delivered record keeps that from being counted twice.
  *
  * <p>This extends {@link DeadLetters#replay}, which only re-appends: a notification's outcome is
  * recorded once, so the old {@code DEAD_LETTERED} record would otherwise hide the new outcome.
@@ -37,9 +39,11 @@ class DeadLetterReplay {
 
     private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
+    private final ReplicaAcks replicaAcks;
 
     DeadLetterReplay(RedisConnections connections, EventCodec codec) {
         this.redis = connections.commands();
+        this.replicaAcks = connections.replicaAcks();
         this.codec = codec;
     }
 
@@ -52,7 +56,9 @@ class DeadLetterReplay {
     /** Replays the given dead letters of {@code channel}, one after the other; emits how many were replayed. */
     Mono<Long> replay(String channel, Flux<DeadLetters.DeadLetter> letters) {
         String deadLetterStream = StreamKeys.deadLetters(channel);
-        return letters.concatMap(letter -> putBack(letter).then(redis.xdel(deadLetterStream, letter.id())))
+        return letters.concatMap(letter -> putBack(letter)
+                        .then(replicaAcks.await(letter.fields().get(DeadLetters.SOURCE_STREAM)))
+                        .then(redis.xdel(deadLetterStream, letter.id())))
                 .filter(deleted -> deleted > 0)
                 .count();
     }

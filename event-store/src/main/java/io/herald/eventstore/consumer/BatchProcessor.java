@@ -1,6 +1,8 @@
 package io.herald.eventstore.consumer;
 
 import io.herald.eventstore.MalformedEntryException;
+import io.herald.eventstore.ReplicaAcks;
+import io.herald.eventstore.ReplicasBehindException;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs the handler over a batch, then settles the batch: successes and dead letters in one
- * completion round trip, failures into the retry schedule.
+ * completion round trip, failures into the retry schedule. With replica acks required, dead
+ * letters are on the replicas before the entries leave the stream, and the batch is settled only
+ * once the completion step is on the replicas too; an entry whose handler met
+ * {@link ReplicasBehindException} stays pending and is tried again later, without counting an attempt.
  */
 final class BatchProcessor {
 
@@ -33,9 +38,10 @@ final class BatchProcessor {
     private final DeadLetters deadLetters;
     private final ConsumerMetrics metrics;
     private final LongConsumer retryScheduled;
+    private final ReplicaAcks replicaAcks;
 
     BatchProcessor(RedisClusterReactiveCommands<String, String> redis, ConsumerSettings settings, BatchHandler handler,
-                   RetryBook retries, ConsumerMetrics metrics, LongConsumer retryScheduled) {
+                   RetryBook retries, ConsumerMetrics metrics, LongConsumer retryScheduled, ReplicaAcks replicaAcks) {
         this.settings = settings;
         this.handler = handler;
         this.completer = new Completer(redis, settings.stream(), settings.group());
@@ -43,6 +49,7 @@ final class BatchProcessor {
         this.deadLetters = new DeadLetters(redis);
         this.metrics = metrics;
         this.retryScheduled = retryScheduled;
+        this.replicaAcks = replicaAcks;
     }
 
     /**
@@ -95,13 +102,20 @@ final class BatchProcessor {
                     settled.addAll(dead);
                     metrics.deadLettered.increment(dead.size());
                     metrics.acked.increment(settled.size());
-                    return completer.complete(settled);
+                    Mono<Void> deadLettersReplicated = dead.isEmpty() ? Mono.empty()
+                            : replicaAcks.await(settings.deadLetterStream());
+                    return deadLettersReplicated.then(completer.complete(settled));
                 })
-                .then();
+                .then(Mono.defer(() -> settled.isEmpty() ? Mono.<Void>empty() : replicaAcks.await(settings.stream())));
     }
 
     private Mono<DeadLetter> retryOrGiveUp(Handled failure) {
         StreamEntry entry = failure.entry();
+        if (failure.error() instanceof ReplicasBehindException behind) {
+            // the work is done but not yet on the replicas: not a failed attempt, and not acknowledged
+            log.warn("entry {} on {} stays pending: {}", entry.id(), entry.stream(), behind.getMessage());
+            return retries.later(entry.id()).doOnNext(retryScheduled::accept).then(Mono.empty());
+        }
         if (failure.error() instanceof MalformedEntryException) {
             log.warn("malformed entry {} on {}: {}", entry.id(), entry.stream(), failure.error().getMessage());
             return Mono.just(new DeadLetter(entry, failure.error(), entry.attempt()));

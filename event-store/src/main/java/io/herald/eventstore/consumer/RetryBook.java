@@ -51,6 +51,15 @@ final class RetryBook {
                 .map(reply -> new Failure((Long) reply.get(0), (Long) reply.get(1)));
     }
 
+    /**
+     * Schedules another try of an entry after {@code initialBackoff} without counting a failed
+     * attempt (its work could not be confirmed yet); emits when it is due, in epoch ms.
+     */
+    Mono<Long> later(String entryId) {
+        long due = System.currentTimeMillis() + settings.initialBackoff().toMillis();
+        return redis.zadd(keys[0], (double) due, entryId).thenReturn(due);
+    }
+
     /** Takes up to {@code max} entries whose retry is due: entry id → failed attempts so far. */
     Mono<Map<String, Integer>> takeDue(int max) {
         return TAKE_DUE.runForList(redis, keys, Long.toString(System.currentTimeMillis()), Integer.toString(max))

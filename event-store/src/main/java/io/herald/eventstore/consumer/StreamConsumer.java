@@ -32,7 +32,8 @@ import reactor.util.retry.Retry;
  *       blocking {@code XREADGROUP}: an idle consumer sends one command per {@code block} period
  *       and one {@code XAUTOCLAIM} per {@code claimInterval}, nothing else.</li>
  *   <li>Acknowledges an entry only after its handler succeeded, in one Lua step with recording
- *       and counting its outcome ({@link Completion}).</li>
+ *       and counting its outcome ({@link Completion}); with {@code herald.redis.replica-acks} the
+ *       batch counts as settled only once replicas hold that step (and any dead letters first).</li>
  *   <li>Retries a failed entry with exponential backoff and jitter, scheduled in Redis; after
  *       {@code maxAttempts} (or at once when malformed) moves it to the dead-letter stream.</li>
  *   <li>Claims entries that other consumers left pending longer than {@code claimIdle}.</li>
@@ -85,7 +86,8 @@ public final class StreamConsumer implements AutoCloseable {
         this.metrics = new ConsumerMetrics(registry, settings.stream(), settings.group());
         this.retries = new RetryBook(redis, settings);
         this.retryTimer = new RetryTimer(this::retryDue);
-        this.processor = new BatchProcessor(redis, settings, handler, retries, metrics, retryTimer::schedule);
+        this.processor = new BatchProcessor(redis, settings, handler, retries, metrics, retryTimer::schedule,
+                connections.replicaAcks());
     }
 
     /** Starts reading in the background; returns at once. */

@@ -3,10 +3,13 @@ package io.herald.notification.bulk;
 import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
+import io.herald.eventstore.ReplicaAcks;
+import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.EntryHandler;
 import io.herald.eventstore.consumer.StreamEntry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,8 @@ import reactor.core.scheduler.Schedulers;
  * Handles the {@code audiences} stream: renders each {@code user_audience_resolved} batch into
  * {@code notification_message_queued} entries, queues them per channel stream (entries, targeted
  * counter and batch marker atomic per stream), then counts the batch in {@code rendered:<campaignId>};
- * only then does the runtime acknowledge the batch. Any other event is acknowledged untouched.
+ * with {@code herald.redis.replica-acks} waits until the replicas of every master written to hold
+ * those writes; only then does the runtime acknowledge the batch. Any other event is acknowledged untouched.
  *
  * <p>Repeating a batch (after a crash, a timeout or a claim) changes nothing that was done: each
  * stream remembers the batches it holds, and the campaign record counts each batch once.
@@ -32,14 +36,17 @@ final class AudienceBatchHandler implements EntryHandler {
     private final BatchQueue queue;
     private final RenderedCampaigns rendered;
     private final BulkMetrics metrics;
+    private final ReplicaAcks replicaAcks;
 
+    /** @param replicaAcks of the connection {@code queue} and {@code rendered} write on */
     AudienceBatchHandler(EventCodec codec, BatchRenderer renderer, BatchQueue queue, RenderedCampaigns rendered,
-                         MeterRegistry registry) {
+                         ReplicaAcks replicaAcks, MeterRegistry registry) {
         this.codec = codec;
         this.renderer = renderer;
         this.queue = queue;
         this.rendered = rendered;
         this.metrics = new BulkMetrics(registry);
+        this.replicaAcks = replicaAcks;
     }
 
     @Override
@@ -63,7 +70,12 @@ final class AudienceBatchHandler implements EntryHandler {
                 .collectList()
                 .flatMap(results -> rendered.markRendered(batch.campaignId(), batch.batch(), batch.lastBatch())
                         .doOnNext(complete -> logBatch(batch, results, complete)))
-                .then();
+                .then(Mono.defer(() -> {
+                    // also when a stream had the batch already: an earlier attempt may have written it unconfirmed
+                    List<String> written = new ArrayList<>(plan.entriesByStream().keySet());
+                    written.add(StreamKeys.rendered(batch.campaignId()));
+                    return replicaAcks.await(written);
+                }));
     }
 
     private void logBatch(AudienceResolved batch, List<BatchQueue.Queued> results, boolean campaignComplete) {

@@ -25,7 +25,7 @@ class AudienceConsumerConfiguration {
         // script never waits behind their large scripts on the shared connection
         RedisConnections bulk = connections.lane();
         return new AudienceBatchHandler(codec, new BatchRenderer(channels, new QueuedMessages(codec)),
-                new BatchQueue(bulk.commands()), new RenderedCampaigns(bulk.commands()), registry);
+                new BatchQueue(bulk.commands()), new RenderedCampaigns(bulk.commands()), bulk.replicaAcks(), registry);
     }
 
     /** The consumer; {@link StreamConsumers} starts and stops it with the application. */

@@ -15,6 +15,6 @@ class TransactionalConfiguration {
     TransactionalNotifications transactionalNotifications(RedisConnections connections, EventCodec codec,
                                                           Channels channels, TransactionalProperties properties) {
         return new TransactionalNotifications(connections.commands(), new UserDirectory(connections.commands(), codec.mapper()),
-                channels, new QueuedMessages(codec), properties.recordTtl());
+                channels, new QueuedMessages(codec), properties.recordTtl(), connections.replicaAcks());
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.notification.transactional;
 
 import io.herald.eventstore.LuaScript;
+import io.herald.eventstore.ReplicaAcks;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.ProblemException;
 import io.herald.eventstore.Channels;
@@ -26,7 +27,9 @@ import reactor.core.publisher.Mono;
  * appends one entry per channel to that channel's priority lane {@code notify:<channel>:priority},
  * which workers read before the bulk streams. Each POST gets its own pseudo campaign id
  * {@code tx-<uuid>}; per channel the entry and {@code targeted = 1} in
- * {@code progress:{notify:<channel>:priority}:tx-<uuid>} are written in one atomic step.
+ * {@code progress:{notify:<channel>:priority}:tx-<uuid>} are written in one atomic step. With
+ * {@code herald.redis.replica-acks} the request is answered only once the replicas hold the
+ * entries (else 503, and a retried POST queues the notification again: at least once).
  * Thread-safe.
  */
 final class TransactionalNotifications {
@@ -39,14 +42,16 @@ final class TransactionalNotifications {
     private final Channels channels;
     private final QueuedMessages messages;
     private final Duration recordTtl;
+    private final ReplicaAcks replicaAcks;
 
     TransactionalNotifications(RedisClusterReactiveCommands<String, String> redis, UserDirectory users, Channels channels,
-                               QueuedMessages messages, Duration recordTtl) {
+                               QueuedMessages messages, Duration recordTtl, ReplicaAcks replicaAcks) {
         this.redis = redis;
         this.users = users;
         this.channels = channels;
         this.messages = messages;
         this.recordTtl = recordTtl;
+        this.replicaAcks = replicaAcks;
     }
 
     /**
@@ -101,6 +106,7 @@ final class TransactionalNotifications {
         return Flux.fromIterable(ids)
                 .flatMapSequential(id -> queueOne(id, texts, common))
                 .collectList()
+                .flatMap(queued -> replicaAcks.await(targets.stream().map(StreamKeys::priority).toList()).thenReturn(queued))
                 .doOnNext(queued -> log.info("transactional notification(s) {} queued", queued));
     }
 

@@ -4,6 +4,8 @@ import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.MalformedEntryException;
+import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.ReplicaAcks;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.ConsumerSettings;
@@ -21,8 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * Consumer {@code user-service} of {@code campaigns}: resolves the audience of each
  * {@code campaign_campaign_created} and acknowledges every other event untouched. A campaign is
- * acknowledged only once its whole audience is appended; a failed or interrupted attempt is
- * retried by the runtime and appends only the batches still missing.
+ * acknowledged only once its whole audience is appended (and, with {@code herald.redis.replica-acks},
+ * on the replicas); a failed or interrupted attempt is retried by the runtime and appends only the
+ * batches still missing.
  */
 @Component
 class AudienceConsumer implements EntryHandler {
@@ -33,10 +36,12 @@ class AudienceConsumer implements EntryHandler {
 
     private final AudienceResolver resolver;
     private final EventCodec codec;
+    private final ReplicaAcks replicaAcks;
 
-    AudienceConsumer(AudienceResolver resolver, EventCodec codec) {
+    AudienceConsumer(AudienceResolver resolver, EventCodec codec, RedisConnections connections) {
         this.resolver = resolver;
         this.codec = codec;
+        this.replicaAcks = connections.replicaAcks();
     }
 
     @Bean
@@ -62,7 +67,9 @@ class AudienceConsumer implements EntryHandler {
             throw new MalformedEntryException("campaign_campaign_created without campaignId or category");
         }
         long start = System.nanoTime();
-        return resolver.resolve(campaign).count().map(appended -> {
+        // waited for even when this attempt appended nothing: an earlier one may have appended and failed here
+        return resolver.resolve(campaign).count().flatMap(appended -> replicaAcks.await(StreamKeys.AUDIENCES)
+                .thenReturn(appended)).map(appended -> {
             log.info("campaign {}: audience of category {} resolved, {} batch(es) appended by this attempt in {} ms",
                     campaign.campaignId(), campaign.category(), appended, (System.nanoTime() - start) / 1_000_000);
             return Completion.ack();
