@@ -66,7 +66,7 @@ public final class RedisServerProcess implements TestRedis {
      */
     public static RedisServerProcess startReplicaOf(Path binary, RedisServerProcess master) {
         try {
-            return start(binary, freePort(), Files.createTempDirectory("herald-replica-"),
+            return start(binary, FreePorts.next(), Files.createTempDirectory("herald-replica-"),
                     List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a directory for redis-server", e);
