@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param historyRetention how long a user's notification history is kept (the per-day index
  *     {@code user-notifications:*} expires this long after its day); channel-workers write it,
  *     user-service reads that far back
+ * @param retention what is kept how long, and how often streams are trimmed (docs/design.md §9)
  */
 @ConfigurationProperties("herald")
 public record KitProperties(String apiKey, @DefaultValue("false") boolean openWithoutKey,
@@ -25,7 +26,19 @@ public record KitProperties(String apiKey, @DefaultValue("false") boolean openWi
                             @DefaultValue("60s") java.time.Duration redisStartupWait,
                             @DefaultValue("http://localhost:8081") String publicUrl,
                             @DefaultValue Unsubscribe unsubscribe,
-                            @DefaultValue("30d") java.time.Duration historyRetention) {
+                            @DefaultValue("30d") java.time.Duration historyRetention,
+                            @DefaultValue Retention retention) {
+
+    /**
+     * @param interval how often the streams a service owns are trimmed (entries every group
+     *     acknowledged) and Redis memory is sampled
+     * @param afterCompletion how long a campaign's per-notification data (outcome records, progress
+     *     and rendering markers, audience snapshot and batches) is kept after the campaign ended
+     *     ({@code HERALD_RETENTION_AFTERCOMPLETION})
+     */
+    public record Retention(@DefaultValue("10s") java.time.Duration interval,
+                            @DefaultValue("7d") java.time.Duration afterCompletion) {
+    }
 
     /**
      * @param secret HMAC secret of unsubscribe tokens ({@code HERALD_UNSUBSCRIBE_SECRET}); the same

@@ -1,5 +1,6 @@
 package io.herald.kit;
 
+import io.herald.eventstore.retention.StorageFull;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
@@ -11,6 +12,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +32,12 @@ final class ProblemMapper {
         if (causedBy(error, DataBufferLimitException.class)) {
             return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "The request body is larger than this service accepts.");
+        }
+        if (StorageFull.is(error)) {
+            // reads still work; the write changed nothing (Redis refused it whole)
+            return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Storage full",
+                    "Redis has reached its memory limit and refuses writes until memory is freed; retry later.")
+                    .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(StorageFull.RETRY_AFTER.toSeconds()));
         }
         if (redisUnavailable(error)) {
             return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",

@@ -1,6 +1,7 @@
 package io.herald.eventstore.consumer;
 
 import io.herald.eventstore.MalformedEntryException;
+import io.herald.eventstore.retention.StorageFull;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Runs the handler over a batch, then settles the batch: successes and dead letters in one
- * completion round trip, failures into the retry schedule.
+ * completion round trip, failures into the retry schedule. While Redis is full (it refuses writes
+ * with OOM) settling waits with backoff and tries again, so work done is recorded once memory is
+ * freed instead of being redone after a redelivery; stopping the consumer cancels the wait.
  */
 final class BatchProcessor {
 
@@ -33,6 +37,7 @@ final class BatchProcessor {
     private final DeadLetters deadLetters;
     private final ConsumerMetrics metrics;
     private final LongConsumer retryScheduled;
+    private final Retry untilFreed;
 
     BatchProcessor(RedisClusterReactiveCommands<String, String> redis, ConsumerSettings settings, BatchHandler handler,
                    RetryBook retries, ConsumerMetrics metrics, LongConsumer retryScheduled) {
@@ -43,6 +48,7 @@ final class BatchProcessor {
         this.deadLetters = new DeadLetters(redis);
         this.metrics = metrics;
         this.retryScheduled = retryScheduled;
+        this.untilFreed = StorageFull.untilFreed(log, "settling entries of " + settings.stream(), () -> true);
     }
 
     /**
@@ -88,6 +94,7 @@ final class BatchProcessor {
         return Flux.fromIterable(failed)
                 .concatMap(this::retryOrGiveUp)
                 .concatMap(letter -> deadLetters.add(settings.deadLetterStream(), letter.entry(), letter.error(), letter.attempts())
+                        .retryWhen(untilFreed)
                         .thenReturn(new Completer.Settled(letter.entry().id(),
                                 handler.onDeadLetter(letter.entry(), letter.error()))))
                 .collectList()
@@ -95,7 +102,8 @@ final class BatchProcessor {
                     settled.addAll(dead);
                     metrics.deadLettered.increment(dead.size());
                     metrics.acked.increment(settled.size());
-                    return completer.complete(settled);
+                    // the work is done: on a full Redis wait to record it rather than do it again later
+                    return completer.complete(settled).retryWhen(untilFreed);
                 })
                 .then();
     }
@@ -106,7 +114,8 @@ final class BatchProcessor {
             log.warn("malformed entry {} on {}: {}", entry.id(), entry.stream(), failure.error().getMessage());
             return Mono.just(new DeadLetter(entry, failure.error(), entry.attempt()));
         }
-        return retries.fail(entry.id()).flatMap(outcome -> {
+        // an attempt that failed on a full Redis says nothing about the entry: it does not count
+        return retries.fail(entry.id(), !StorageFull.is(failure.error())).retryWhen(untilFreed).flatMap(outcome -> {
             if (outcome.exhausted()) {
                 log.warn("entry {} on {} dead-lettered after {} attempts: {}", entry.id(), entry.stream(),
                         outcome.attempts(), DeadLetters.describe(failure.error()));
