@@ -7,6 +7,7 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.KitProperties;
 import io.herald.eventstore.consumer.ConsumerSettings;
+import io.herald.eventstore.retention.TrimmedStreams;
 import io.herald.kit.StreamConsumers;
 import io.herald.kit.StreamSubscriptions;
 import java.util.List;
@@ -70,6 +71,16 @@ class ChannelWorkers {
                     workers.rateLimit(channel) == 0 ? "unlimited" : workers.rateLimit(channel));
         }
         return subscriptions;
+    }
+
+    /**
+     * Every channel stream these workers consume (priority lanes and partitions) is trimmed as its
+     * entries are acknowledged by every group reading it (docs/design.md §9).
+     */
+    @Bean
+    TrimmedStreams channelStreamsTrimmed(Channels channels, WorkerProperties workers) {
+        return new TrimmedStreams(channels.names().stream().flatMap(c -> channels.streams(c).stream()).toList(),
+                List.of(workers.group()));
     }
 
     private static ConsumerSettings settings(StreamConsumers streamConsumers, WorkerProperties workers,

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * Trims streams group-aware, every {@code interval}: removes the entries every consumer group of
  * the stream has acknowledged, never one that a group still has pending or has not read yet
  * ({@code trim.lua}: one call per stream, so each touches one Cluster slot). A stream without
- * groups is left alone. Several instances may trim the same stream: each call is atomic and the
+ * groups, or without one of the groups its {@link TrimmedStreams} names, is left alone. Several instances may trim the same stream: each call is atomic and the
  * second finds nothing more to remove.
  *
  * <p>Meters: {@code herald.retention.trimmed} (entries removed, per stream) and
@@ -39,6 +39,7 @@ public final class StreamTrimmer implements AutoCloseable {
 
     private final RedisClusterReactiveCommands<String, String> redis;
     private final List<String> streams;
+    private final Map<String, String[]> groups = new java.util.HashMap<>();
     private final Duration interval;
     private final MeterRegistry registry;
     private final Map<String, Long> left = new ConcurrentHashMap<>();
@@ -48,7 +49,10 @@ public final class StreamTrimmer implements AutoCloseable {
     public StreamTrimmer(RedisClusterReactiveCommands<String, String> redis, List<TrimmedStreams> declared,
                          Duration interval, MeterRegistry registry) {
         Set<String> all = new LinkedHashSet<>();
-        declared.forEach(d -> all.addAll(d.streams()));
+        for (TrimmedStreams d : declared) {
+            all.addAll(d.streams());
+            d.streams().forEach(s -> groups.merge(s, d.groups().toArray(String[]::new), StreamTrimmer::union));
+        }
         this.redis = redis;
         this.streams = List.copyOf(all);
         this.interval = interval;
@@ -70,7 +74,7 @@ public final class StreamTrimmer implements AutoCloseable {
 
     /** Trims one stream now; emits what it removed and what is left. */
     public Mono<Trimmed> trim(String stream) {
-        return TRIM.runForList(redis, new String[] {stream})
+        return TRIM.runForList(redis, new String[] {stream}, groups.getOrDefault(stream, new String[0]))
                 .map(reply -> new Trimmed(stream, (Long) reply.get(0), (Long) reply.get(1)))
                 .doOnNext(this::record);
     }
@@ -78,6 +82,12 @@ public final class StreamTrimmer implements AutoCloseable {
     /** One pass over every stream, one after the other; completes when all are trimmed. */
     public Flux<Trimmed> trimAll() {
         return Flux.fromIterable(streams).concatMap(this::trim);
+    }
+
+    private static String[] union(String[] a, String[] b) {
+        Set<String> both = new LinkedHashSet<>(List.of(a));
+        both.addAll(List.of(b));
+        return both.toArray(String[]::new);
     }
 
     private void record(Trimmed result) {

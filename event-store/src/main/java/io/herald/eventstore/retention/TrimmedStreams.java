@@ -9,14 +9,13 @@ import java.util.List;
  * history kept forever).
  *
  * @param streams stream keys; each is trimmed on its own (one key, one slot, per call)
+ * @param groups the consumer groups that read these streams: until each exists (its service has
+ *     started once) nothing is trimmed, since a group created later reads from the start
  */
-public record TrimmedStreams(List<String> streams) {
+public record TrimmedStreams(List<String> streams, List<String> groups) {
 
     public TrimmedStreams {
         streams = List.copyOf(streams);
-    }
-
-    public static TrimmedStreams of(String... streams) {
-        return new TrimmedStreams(List.of(streams));
+        groups = List.copyOf(groups);
     }
 }
