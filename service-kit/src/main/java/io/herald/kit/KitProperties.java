@@ -48,6 +48,17 @@ public record KitProperties(String apiKey, @DefaultValue("false") boolean openWi
     public record Unsubscribe(String secret) {
     }
 
+    /**
+     * How long a user's history lists a notification (the per-day index expires that long after its
+     * day): {@code historyRetention}, but never longer than {@code retention.afterCompletion}, since
+     * an entry whose outcome record expired could show no more than "expired" and would keep memory
+     * growing after the campaign's records are gone (docs/design.md §9).
+     */
+    public java.time.Duration historyKept() {
+        java.time.Duration records = retention.afterCompletion();
+        return records.compareTo(historyRetention) < 0 ? records : historyRetention;
+    }
+
     public boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();
     }

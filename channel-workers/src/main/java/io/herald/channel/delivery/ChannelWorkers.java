@@ -50,9 +50,9 @@ class ChannelWorkers {
                         + "serves it; senders: " + byChannel.keySet());
             }
             var priorityHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
-                    rateLimiter, true, workers.priorityConcurrency(), kit.historyRetention(), workers.recipientCheck());
+                    rateLimiter, true, workers.priorityConcurrency(), kit.historyKept(), workers.recipientCheck());
             var bulkHandler = new DeliveryHandler(sender, codec, bulk.commands(), cancellations,
-                    rateLimiter, false, workers.concurrency(), kit.historyRetention(), workers.recipientCheck());
+                    rateLimiter, false, workers.concurrency(), kit.historyKept(), workers.recipientCheck());
             String priorityStream = StreamKeys.priority(channel);
             for (int i = 0; i < workers.priorityConsumers(); i++) {
                 subscriptions.perBatch(settings(streamConsumers, workers, channel, priorityStream, i)
