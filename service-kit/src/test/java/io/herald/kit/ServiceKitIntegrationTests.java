@@ -111,6 +111,38 @@ class ServiceKitIntegrationTests {
                         .expectStatus().isOk().expectBody().jsonPath("$.redis").isEqualTo("PONG"));
     }
 
+    @Test
+    void aFullRedisAnswersWritesWith503StorageFullAndKeepsServingReads() {
+        try (var client = io.lettuce.core.RedisClient.create(io.herald.testsupport.RealRedisExtension.current().url());
+             var connection = client.connect()) {
+            connection.sync().configSet("maxmemory", "1");
+            try {
+                post("/api/v1/greetings").bodyValue("{\"name\": \"Ada\"}").exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectHeader().valueEquals("Retry-After", "5")
+                        .expectBody().jsonPath("$.title").isEqualTo("Storage full");
+                web.get().uri("/api/v1/ping").header("X-API-Key", "secret-key").exchange().expectStatus().isOk();
+                web.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.components.retention.status").isEqualTo("UP")
+                        .jsonPath("$.components.retention.details.full").isEqualTo(true)
+                        .jsonPath("$.components.retention.details.maxMemoryPolicy").isEqualTo("noeviction");
+            } finally {
+                connection.sync().configSet("maxmemory", "0");
+            }
+        }
+        post("/api/v1/greetings").bodyValue("{\"name\": \"Ada\"}").exchange().expectStatus().isCreated();
+    }
+
+    @Test
+    void redisMemoryIsAMeter() {
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.retention.details.usedMemory").isNumber();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("herald_redis_memory_used_bytes").contains("herald_redis_memory_max_bytes"));
+    }
+
     private long greetingsCounted() {
         try (var client = io.lettuce.core.RedisClient.create(io.herald.testsupport.RealRedisExtension.current().url());
              var connection = client.connect()) {
