@@ -23,6 +23,13 @@ final class DrillEnv implements AutoCloseable {
 
     static final String API_KEY = "drill-key";
 
+    /**
+     * The books ({@link Accounting}) read a campaign's audience back from {@code audiences} and some
+     * drills count stream lengths: the drills' services trim no stream within a drill.
+     */
+    static final String RETENTION_INTERVAL = "HERALD_RETENTION_INTERVAL";
+    static final String KEEP_STREAMS = "365d";
+
     final DrillOptions options;
     final Path directory;
     final RedisServer redis;
@@ -48,11 +55,12 @@ final class DrillEnv implements AutoCloseable {
      * {@code channel-workers-2}, …) in parallel, then waits for their health and the seeding.
      */
     void start(int users, int workers, List<String> workerFlags) {
-        stack.define(Stack.USERS, Stack.USERS, Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(users)), List.of());
-        stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, Map.of(), List.of());
-        stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, Map.of(), List.of());
+        stack.define(Stack.USERS, Stack.USERS, Map.of("HERALD_USERS_SEED_COUNT", Integer.toString(users),
+                RETENTION_INTERVAL, KEEP_STREAMS), List.of());
+        stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, Map.of(RETENTION_INTERVAL, KEEP_STREAMS), List.of());
+        stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, Map.of(RETENTION_INTERVAL, KEEP_STREAMS), List.of());
         for (int i = 1; i <= workers; i++) {
-            stack.define(workerName(i), Stack.WORKERS, Map.of(), workerFlags);
+            stack.define(workerName(i), Stack.WORKERS, Map.of(RETENTION_INTERVAL, KEEP_STREAMS), workerFlags);
         }
         stack.processes().forEach(ServiceProcess::launch);
         stack.processes().forEach(process -> process.awaitHealthy(options.startTimeout()));

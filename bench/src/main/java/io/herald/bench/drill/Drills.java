@@ -21,7 +21,7 @@ import java.util.Map;
 public final class Drills {
 
     private static final List<Drill> ALL = List.of(new WorkerCrashDrill(), new ServiceCrashDrill(),
-            new RedisOutageDrill(), new FaultyProviderDrill(), new OfflineBurstDrill());
+            new RedisOutageDrill(), new FaultyProviderDrill(), new OfflineBurstDrill(), new RedisFullDrill());
 
     private Drills() {
     }
