@@ -17,16 +17,19 @@ final class CampaignRecords {
     private CampaignRecords() {
     }
 
+    /** The bulk streams (partitions) of the campaign's channels, where its records are kept. */
+    static List<String> streams(CampaignRecord campaign, Channels channels) {
+        List<String> names = campaign.channels().isEmpty() ? channels.names() : campaign.channels();
+        return names.stream().flatMap(channel -> channels.bulkStreams(channel).stream()).toList();
+    }
+
     static List<String> keys(CampaignRecord campaign, Channels channels) {
         String id = campaign.id();
-        List<String> names = campaign.channels().isEmpty() ? channels.names() : campaign.channels();
         List<String> keys = new ArrayList<>();
-        for (String channel : names) {
-            for (String stream : channels.bulkStreams(channel)) {
-                keys.add(StreamKeys.delivered(stream, id));
-                keys.add(StreamKeys.progress(stream, id));
-                keys.add(StreamKeys.renderedBatches(stream, id));
-            }
+        for (String stream : streams(campaign, channels)) {
+            keys.add(StreamKeys.delivered(stream, id));
+            keys.add(StreamKeys.progress(stream, id));
+            keys.add(StreamKeys.renderedBatches(stream, id));
         }
         keys.add(StreamKeys.rendered(id));
         keys.add(StreamKeys.audienceBatches(id));

@@ -29,8 +29,9 @@ import reactor.core.publisher.Mono;
 /**
  * Lets the per-notification records of ended campaigns go: every {@code herald.retention.interval}
  * it takes the campaigns that ended more than {@code herald.retention.after-completion} ago from
- * {@code {campaigns}:ended}, keeps each one's final counters ({@link CampaignViews#retain}), expires
- * each of its records ({@link CampaignRecords}; {@code PEXPIREAT}, one command per key, pipelined)
+ * {@code {campaigns}:ended}, keeps each one's final counters ({@link CampaignViews#retain}), takes its
+ * notifications out of the users' histories ({@link HistoryEntries}), expires each of its records
+ * ({@link CampaignRecords}; {@code PEXPIREAT}, one command per key, pipelined)
  * and only then takes it off the set, so a pass cut short is done again. Scheduled and running
  * campaigns are never on the set. With several instances two may expire the same campaign: every
  * step is idempotent.
@@ -49,6 +50,7 @@ class EndedCampaigns implements SmartLifecycle, RetentionBacklog {
     private final CampaignViews views;
     private final Channels channels;
     private final KitProperties.Retention retention;
+    private final HistoryEntries history;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong awaiting = new AtomicLong();
     private final Counter expired;
@@ -61,6 +63,7 @@ class EndedCampaigns implements SmartLifecycle, RetentionBacklog {
         this.views = views;
         this.channels = channels;
         this.retention = kit.retention();
+        this.history = new HistoryEntries(redis);
         this.expired = Counter.builder("herald.retention.campaigns.expired")
                 .description("ended campaigns whose per-notification records were expired").register(registry);
         Gauge.builder("herald.retention.campaigns.awaiting", awaiting, AtomicLong::get)
@@ -84,6 +87,9 @@ class EndedCampaigns implements SmartLifecycle, RetentionBacklog {
         return campaigns.find(campaignId)
                 .flatMap(campaign -> views.of(campaign)
                         .flatMap(view -> views.retain(view, now))
+                        .then(Flux.fromIterable(CampaignRecords.streams(campaign, channels))
+                                .concatMap(stream -> history.forget(stream, campaignId))
+                                .then())
                         .then(Flux.fromIterable(CampaignRecords.keys(campaign, channels))
                                 .flatMap(key -> redis.pexpireat(key, now.toEpochMilli()))
                                 .then())
