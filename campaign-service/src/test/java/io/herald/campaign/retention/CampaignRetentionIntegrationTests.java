@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.CampaignServiceTestBase;
+import io.herald.eventstore.NotificationHistory;
 import io.herald.eventstore.StreamKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,9 @@ import org.springframework.test.context.TestPropertySource;
 class CampaignRetentionIntegrationTests extends CampaignServiceTestBase {
 
     static final String EMAIL = StreamKeys.notify("email");
+    static final Instant SETTLED = Instant.parse("2026-12-02T00:00:00.123Z");
+    static final String HISTORY = StreamKeys.userNotifications(EMAIL, NotificationHistory.day(SETTLED));
+    static final String OTHER_CAMPAIGNS_ENTRY = NotificationHistory.member("user-0-0", SETTLED, "other:user-0-0:email");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -35,6 +39,7 @@ class CampaignRetentionIntegrationTests extends CampaignServiceTestBase {
         await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(status(id)).isEqualTo("DISPATCHING");
             assertThat(records).allMatch(key -> others.redis().exists(key) == 1);
+            assertThat(others.redis().zcard(HISTORY)).isEqualTo(4);
         });
 
         others.progress(EMAIL, id, Map.of("targeted", 3L, "delivered", 3L));
@@ -58,6 +63,8 @@ class CampaignRetentionIntegrationTests extends CampaignServiceTestBase {
         assertThat(expired.get("detailExpiresAt")).isNotNull();
         assertThat((List<?>) expired.get("items")).isEmpty();
         assertThat(others.redis().zscore(CampaignKeys.endedCampaigns(), id)).isNull();
+        assertThat(others.redis().zrange(HISTORY, 0, -1)).as("the users' histories forgot this campaign only")
+                .containsExactly(OTHER_CAMPAIGNS_ENTRY);
         web.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.retention.details.campaignsAwaitingExpiry").isEqualTo(0);
     }
@@ -102,9 +109,12 @@ class CampaignRetentionIntegrationTests extends CampaignServiceTestBase {
     private List<String> writeRecords(String id) {
         String delivered = StreamKeys.delivered(EMAIL, id);
         for (String user : List.of("user-0-0", "user-0-1", "user-1-0")) {
-            others.redis().hset(delivered, id + ":" + user + ":email",
-                    "{\"status\":\"DELIVERED\",\"attempts\":1,\"at\":\"2026-12-02T00:00:00Z\"}");
+            String notificationId = id + ":" + user + ":email";
+            others.redis().hset(delivered, notificationId,
+                    "{\"status\":\"DELIVERED\",\"attempts\":1,\"at\":\"" + SETTLED + "\"}");
+            others.redis().zadd(HISTORY, 0, NotificationHistory.member(user, SETTLED, notificationId));
         }
+        others.redis().zadd(HISTORY, 0, OTHER_CAMPAIGNS_ENTRY);
         others.redis().sadd(StreamKeys.renderedBatches(EMAIL, id), "0", "1");
         others.redis().hset(StreamKeys.audienceBatches(id), Map.of("0", "1", "1", "1", "last", "1"));
         others.redis().zadd(StreamKeys.audienceSnapshot("Finance", id), 1, "1");
