@@ -48,14 +48,16 @@ class StorageFullIntegrationTests extends ConsumerTestBase {
     void workDoneWhileRedisIsFullIsRecordedOnceWhenMemoryIsFreedAndNeverRedone() throws Exception {
         CountDownLatch full = new CountDownLatch(1);
         Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
-        harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-1"), entry -> {
+        // appended before the consumer starts, so that its first read takes all ten in one batch
+        harness.append(STREAM, 0, 10);
+        harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-1").withBatchSize(10).withConcurrency(10)
+                .withHandlerTimeout(Duration.ofSeconds(60)), entry -> {
             handled.computeIfAbsent(entry.envelope().id(), id -> new AtomicInteger()).incrementAndGet();
             // the work is done at once; its completion is written only once Redis is full
             return Mono.fromCallable(() -> full.await(30, TimeUnit.SECONDS))
                     .subscribeOn(Schedulers.boundedElastic())
                     .thenReturn(delivered(entry));
         });
-        harness.append(STREAM, 0, 10);
         await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 10);
 
         admin.configSet("maxmemory", "1");
