@@ -74,7 +74,7 @@ class EndedCampaigns implements SmartLifecycle, RetentionBacklog {
     Mono<Long> expireDue() {
         Instant now = clock.instant();
         long endedBefore = now.minus(retention.afterCompletion()).toEpochMilli();
-        return redis.zrangebyscore(CampaignKeys.endedCampaigns(), Range.create(0, endedBefore),
+        return redis.zrangebyscore(CampaignKeys.endedCampaigns(), Range.create(0L, endedBefore),
                         Limit.create(0, PER_PASS))
                 .concatMap(id -> expire(id, now).thenReturn(id))
                 .count()

@@ -2,8 +2,6 @@ package io.herald.campaign.retention;
 
 import io.herald.eventstore.NotificationHistory;
 import io.herald.eventstore.StreamKeys;
-import io.lettuce.core.KeyValue;
-import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
