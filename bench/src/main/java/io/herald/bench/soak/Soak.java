@@ -176,9 +176,10 @@ public final class Soak {
         return left == 0;
     }
 
-    /** What each campaign keeps for good, plus the {@code campaigns} stream (the history). */
+    /** What each campaign keeps for good, plus the {@code campaigns} stream (the history) and the campaign index. */
     private static long histories(RedisAccess access, List<String> ids) {
-        long bytes = usage(access, "campaigns");
+        long bytes = usage(access, "campaigns") + usage(access, "{campaigns}:index")
+                + usage(access, "{campaigns}:outcomes");
         for (String id : ids) {
             bytes += usage(access, "campaign:" + id) + usage(access, "{campaign:" + id + "}:events")
                     + usage(access, "{campaign:" + id + "}:retained");
