@@ -286,6 +286,20 @@ setup_redis() {
   say "    Redis is up (pid $(cat "$(pid_file redis)"))"
 }
 
+# Eviction would silently drop stream entries and outcome records: warn about a Redis (ours or
+# not) that evicts or has no memory limit. INFO, not CONFIG: the latter may be refused by ACLs.
+check_redis_memory_policy() {
+  local info policy max
+  info="$(redis-cli -u "$REDIS_URL" info memory 2>/dev/null | tr -d '\r')" || return 0
+  policy="$(printf '%s\n' "$info" | sed -n 's/^maxmemory_policy://p')"
+  max="$(printf '%s\n' "$info" | sed -n 's/^maxmemory://p')"
+  if [[ -n "$policy" && "$policy" != noeviction ]]; then
+    warn "Redis uses maxmemory-policy $policy: when full it evicts keys, silently dropping stream entries and outcome records; set maxmemory-policy noeviction (docs/design.md §9)"
+  elif [[ "$max" == 0 ]]; then
+    warn "Redis has no maxmemory: when the machine runs out of memory it is killed instead of refusing writes; set maxmemory (HERALD_REDIS_MAXMEMORY for the Redis start.sh starts)"
+  fi
+}
+
 # ---------------------------------------------------------------- local: mail catcher
 
 setup_mail() {
@@ -513,6 +527,7 @@ run_local() {
   command -v curl >/dev/null || die "curl not found: sudo apt-get install -y curl"
   (( INFRA_ONLY )) || build_jars
   if (( CLUSTER )); then setup_cluster; else setup_redis; fi
+  check_redis_memory_policy
   setup_mail
   record_env
   if (( INFRA_ONLY )); then
