@@ -45,9 +45,9 @@ public class CampaignViews {
      * for it ({@link #retain}); any other shows the live counters.
      */
     public Mono<CampaignView> of(CampaignRecord c) {
-        Mono<Map<String, ChannelProgress>> progress = c.status().terminal()
+        Mono<Map<String, ChannelProgress>> counters = c.status().terminal()
                 ? retainedProgress(c.id()).switchIfEmpty(Mono.defer(() -> progress(c))) : progress(c);
-        return progress.map(progress -> new CampaignView(c.id(), c.name(), c.category(), c.subject(), c.message(),
+        return counters.map(progress -> new CampaignView(c.id(), c.name(), c.category(), c.subject(), c.message(),
                 c.channels(), c.status(), c.createdAt(), c.scheduledAt(), c.completedAt(), c.cancelledAt(),
                 c.recipients(), progress));
     }
