@@ -58,6 +58,8 @@ public final class Soak {
             long empty = access.usedMemory();
             start(stack, options);
             long seeded = settledMemory(access);
+            Map<String, Long> keysSeeded = keyFamilies(access);
+            Map<String, String> memorySeeded = memoryBreakdown(access);
             HeraldApi api = new HeraldApi(stack, API_KEY);
             Audience audience = Audience.choose(api, access, options.category());
             say(String.format("seeded %d users: used_memory %d -> %d (%.0f B/user); campaigns to %s (%d members), "
@@ -89,6 +91,16 @@ public final class Soak {
             }
             Duration window = awaitRetention(access, options);
             long settled = settledMemory(access);
+            Map<String, Long> keysAfter = keyFamilies(access);
+            Map<String, Long> grown = new LinkedHashMap<>();
+            keysAfter.forEach((family, bytes) -> {
+                long delta = bytes - keysSeeded.getOrDefault(family, 0L);
+                if (delta != 0) {
+                    grown.put(family, delta);
+                }
+            });
+            say("key families grown between seeding and after retention (bytes, MEMORY USAGE): " + grown);
+            say("INFO memory seeded: " + memorySeeded + "; after retention: " + memoryBreakdown(access));
             long histories = histories(access, ids);
             long mustStay = seeded + histories;
             double slope = slope(rows);
@@ -112,6 +124,11 @@ public final class Soak {
             report.put("slopeBytesPerCampaign", slope);
             report.put("bytesKeptPerCompletedNotification", keptPerNotification);
             report.put("servicesDead", restarted);
+            report.put("keyFamiliesSeeded", keysSeeded);
+            report.put("keyFamiliesAfterRetention", keysAfter);
+            report.put("keyFamiliesGrown", grown);
+            report.put("memorySeeded", memorySeeded);
+            report.put("memoryAfterRetention", memoryBreakdown(access));
             report.put("load", Processes.run(Duration.ofSeconds(5), "uptime").strip());
             report.put("holds", holds);
             System.out.println();
@@ -185,6 +202,54 @@ public final class Soak {
                     + usage(access, "{campaign:" + id + "}:retained");
         }
         return bytes;
+    }
+
+    /**
+     * Bytes per key family ({@code MEMORY USAGE} summed by the key's prefix up to its first ':' or
+     * '{', streams named whole), to tell what stayed; a bench-only SCAN of the bench's own Redis.
+     */
+    private static Map<String, Long> keyFamilies(RedisAccess access) {
+        Map<String, Long> families = new java.util.TreeMap<>();
+        io.lettuce.core.ScanCursor cursor = io.lettuce.core.ScanCursor.INITIAL;
+        do {
+            io.lettuce.core.KeyScanCursor<String> page = access.sync().scan(cursor, io.lettuce.core.ScanArgs.Builder.limit(1000));
+            for (String key : page.getKeys()) {
+                families.merge(family(key), usage(access, key), Long::sum);
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return families;
+    }
+
+    static String family(String key) {
+        if (key.startsWith("notify:") || key.startsWith("queue:") || key.startsWith("dlq:")) {
+            return key;
+        }
+        int end = key.length();
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == ':' || c == '{') {
+                end = i;
+                break;
+            }
+        }
+        if (key.startsWith("{")) {
+            int close = key.indexOf('}');
+            String tag = close > 0 ? key.substring(1, close) : key;
+            return "{" + (tag.contains(":") ? tag.substring(0, tag.indexOf(':')) + ":*" : tag) + "}"
+                    + (close > 0 && close + 1 < key.length() ? key.substring(close + 1).replaceAll(":[^:]+$", ":*") : "");
+        }
+        return key.substring(0, end) + (end < key.length() ? ":*" : "");
+    }
+
+    private static Map<String, String> memoryBreakdown(RedisAccess access) {
+        Map<String, String> info = access.info("memory");
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String field : List.of("used_memory", "used_memory_dataset", "used_memory_overhead", "mem_clients_normal",
+                "used_memory_scripts", "used_memory_vm_eval", "mem_fragmentation_ratio")) {
+            kept.put(field, info.getOrDefault(field, "?"));
+        }
+        return kept;
     }
 
     private static long usage(RedisAccess access, String key) {
