@@ -7,7 +7,6 @@ import io.herald.bench.e2e.HeraldApi;
 import io.herald.bench.e2e.ServiceProcess;
 import io.herald.bench.e2e.Stack;
 import io.herald.bench.e2e.Waits;
-import io.herald.eventstore.StreamKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,20 +43,20 @@ final class RedisFullDrill implements Drill {
             Audience audience = env.audience();
             CampaignWatch watch = CampaignWatch.create(env.api, audience.category(), options.channels());
             Waits.within(options.drillTimeout(), Duration.ofMillis(20),
-                    () -> delivered(env, watch.id()) >= audience.members() / 5);
+                    () -> RedisOutageDrill.delivered(env, watch.id()) >= audience.members() / 5);
             long used = env.access.usedMemory();
             long limit = Math.max(1, used * 9 / 10);
             env.access.sync().configSet("maxmemory", Long.toString(limit));
-            long deliveredAtFull = delivered(env, watch.id());
+            long deliveredAtFull = RedisOutageDrill.delivered(env, watch.id());
             Drills.say("Redis full: maxmemory " + limit + " below used " + used + " after " + deliveredAtFull
                     + " deliveries; held " + HOLD_SECONDS + " s");
             long fullNanos = System.nanoTime();
             Waits.pause(Duration.ofSeconds(2));
             Map<String, String> writes = writes(env, audience.category());
             Map<String, String> reads = reads(env, watch.id());
-            long deliveredDuringFull = delivered(env, watch.id());
+            long deliveredDuringFull = RedisOutageDrill.delivered(env, watch.id());
             Waits.pause(Duration.ofSeconds(HOLD_SECONDS).minusNanos(System.nanoTime() - fullNanos));
-            long deliveredAtEnd = delivered(env, watch.id());
+            long deliveredAtEnd = RedisOutageDrill.delivered(env, watch.id());
             env.access.sync().configSet("maxmemory", "0");
             Drills.say("memory freed (maxmemory 0); deliveries while full: " + (deliveredAtEnd - deliveredAtFull));
             boolean ended = watch.awaitEnd(options.drillTimeout());
@@ -146,13 +145,5 @@ final class RedisFullDrill implements Drill {
             }
         }
         return lines;
-    }
-
-    private static long delivered(DrillEnv env, String campaignId) {
-        long sum = 0;
-        for (String channel : env.options.channels()) {
-            sum += ChannelLedger.counters(env.access, StreamKeys.notify(channel), campaignId).delivered();
-        }
-        return sum;
     }
 }
