@@ -4,6 +4,7 @@ import io.herald.campaign.CampaignKeys;
 import io.herald.campaign.store.CampaignViews;
 import io.herald.campaign.store.Campaigns;
 import io.herald.eventstore.Channels;
+import io.herald.eventstore.Periodic;
 import io.herald.eventstore.RedisConnections;
 import io.herald.kit.KitProperties;
 import io.herald.kit.retention.RetentionBacklog;
@@ -109,14 +110,7 @@ class EndedCampaigns implements SmartLifecycle, RetentionBacklog {
 
     @Override
     public void start() {
-        Duration interval = retention.interval();
-        ticks = Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(n -> expireDue().onErrorResume(e -> {
-                    log.warn("expiring ended campaigns failed, next try in {}: {}", interval, e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        ticks = Periodic.every(Duration.ZERO, retention.interval(), this::expireDue, log, "expiring ended campaigns");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.herald.eventstore.retention;
 
 import io.herald.eventstore.LuaScript;
+import io.herald.eventstore.Periodic;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -80,8 +81,8 @@ public final class StreamTrimmer implements AutoCloseable {
     }
 
     /** One pass over every stream, one after the other; completes when all are trimmed. */
-    public Flux<Trimmed> trimAll() {
-        return Flux.fromIterable(streams).concatMap(this::trim);
+    public Mono<List<Trimmed>> trimAll() {
+        return Flux.fromIterable(streams).concatMap(this::trim).collectList();
     }
 
     private static String[] union(String[] a, String[] b) {
@@ -104,14 +105,8 @@ public final class StreamTrimmer implements AutoCloseable {
         if (ticks != null || streams.isEmpty()) {
             return;
         }
-        ticks = Flux.interval(interval, interval)
-                .onBackpressureDrop()
-                .concatMap(n -> trimAll().then().onErrorResume(e -> {
-                    // a full Redis still accepts XTRIM (it frees memory); anything else is retried next tick
-                    log.warn("trimming {} failed, next try in {}: {}", streams, interval, e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        // a full Redis still accepts XTRIM (it frees memory); anything else is tried again next tick
+        ticks = Periodic.every(interval, interval, this::trimAll, log, "trimming " + streams);
     }
 
     @Override

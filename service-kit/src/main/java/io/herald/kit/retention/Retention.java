@@ -1,12 +1,12 @@
 package io.herald.kit.retention;
 
+import io.herald.eventstore.Periodic;
 import io.herald.eventstore.retention.StreamTrimmer;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,10 +34,7 @@ final class Retention implements SmartLifecycle {
         memory.sample().doOnNext(Retention::warnIfUnsafe)
                 .onErrorResume(e -> Mono.empty()).subscribe();
         trimmer.start();
-        sampling = Flux.interval(interval, interval)
-                .onBackpressureDrop()
-                .concatMap(n -> memory.sample().onErrorResume(e -> Mono.empty()), 1)
-                .subscribe();
+        sampling = Periodic.every(interval, interval, memory::sample, log, "sampling Redis memory");
     }
 
     private static void warnIfUnsafe(RedisMemory.Sample sample) {
