@@ -28,6 +28,10 @@ Environment (defaults in brackets):
                                (the base of the /unsubscribe/{token} links in campaign mail)
   REDIS_URL                    use this Redis instead of finding or starting one
   HERALD_REDIS_PORT [6379]     local Redis to use if it answers, else to start
+  HERALD_REDIS_MAXMEMORY [2gb] maxmemory of the Redis started here (policy noeviction: when full,
+                               writes get 503 and resume once memory is freed)
+  HERALD_RETENTION_AFTERCOMPLETION [7d]  how long a campaign's per-notification records are kept
+                               after it ended (its counters and history stay)
   HERALD_CLUSTER_BASE_PORT [7000]  --cluster: nodes on base … base+5 (bus ports +10000),
   HERALD_CLUSTER_PORTS         … or exactly these six ports ("7000,7001,…")
   HERALD_{CAMPAIGN,USER,NOTIFICATION,WORKERS}_PORT [8080,8081,8082,8083]
@@ -68,6 +72,9 @@ SEED_TIMEOUT="${HERALD_SEED_TIMEOUT:-300}"
 # serial collector (the least memory and start-up work; each service's hot path is a few threads).
 JAVA_OPTS="${HERALD_JAVA_OPTS:--Xms96m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 MAIL_SMTP_PORT="${HERALD_MAIL_SMTP_PORT:-1025}"
+REDIS_MAXMEMORY="${HERALD_REDIS_MAXMEMORY:-2gb}"
+# the services read it from their environment (herald.retention.after-completion)
+if [[ -n "${HERALD_RETENTION_AFTERCOMPLETION:-}" ]]; then export HERALD_RETENTION_AFTERCOMPLETION; fi
 MAIL_UI_PORT="${HERALD_MAIL_UI_PORT:-8025}"
 STARTED_AT=$SECONDS
 
@@ -263,10 +270,11 @@ setup_redis() {
   ACL_USERS=1
   export REDISCLI_AUTH
   REDISCLI_AUTH="$(cat "$RUN_DIR/redis-password")"
-  step "Redis: starting redis-server on 127.0.0.1:$port (AOF, appendfsync everysec, data in $RUN_DIR/redis)"
+  step "Redis: starting redis-server on 127.0.0.1:$port (AOF, appendfsync everysec, maxmemory $REDIS_MAXMEMORY noeviction, data in $RUN_DIR/redis)"
   say "    one ACL user per service (infra/redis/acl-rules.conf), passwords in $ACL_DIR; default user: $RUN_DIR/redis-password"
   nohup redis-server "$HERALD_ROOT/infra/redis.conf" --port "$port" --bind 127.0.0.1 \
-    --protected-mode yes --dir "$RUN_DIR/redis" --aclfile "$RUN_DIR/redis/users.acl" >"$LOG_DIR/redis.log" 2>&1 </dev/null &
+    --protected-mode yes --dir "$RUN_DIR/redis" --aclfile "$RUN_DIR/redis/users.acl" \
+    --maxmemory "$REDIS_MAXMEMORY" >"$LOG_DIR/redis.log" 2>&1 </dev/null &
   started redis $!
   local deadline=$((SECONDS + 20))
   until redis_ping "$REDIS_URL"; do
@@ -277,6 +285,20 @@ setup_redis() {
     sleep 0.2
   done
   say "    Redis is up (pid $(cat "$(pid_file redis)"))"
+}
+
+# Eviction would silently drop stream entries and outcome records: warn about a Redis (ours or
+# not) that evicts or has no memory limit. INFO, not CONFIG: the latter may be refused by ACLs.
+check_redis_memory_policy() {
+  local info policy max
+  info="$(redis-cli -u "$REDIS_URL" info memory 2>/dev/null | tr -d '\r')" || return 0
+  policy="$(printf '%s\n' "$info" | sed -n 's/^maxmemory_policy://p')"
+  max="$(printf '%s\n' "$info" | sed -n 's/^maxmemory://p')"
+  if [[ -n "$policy" && "$policy" != noeviction ]]; then
+    warn "Redis uses maxmemory-policy $policy: when full it evicts keys, silently dropping stream entries and outcome records; set maxmemory-policy noeviction (docs/design.md §9)"
+  elif [[ "$max" == 0 ]]; then
+    warn "Redis has no maxmemory: when the machine runs out of memory it is killed instead of refusing writes; set maxmemory (HERALD_REDIS_MAXMEMORY for the Redis start.sh starts)"
+  fi
 }
 
 # ---------------------------------------------------------------- local: mail catcher
@@ -538,6 +560,7 @@ run_local() {
   command -v curl >/dev/null || die "curl not found: sudo apt-get install -y curl"
   (( INFRA_ONLY )) || build_jars
   if (( CLUSTER )); then setup_cluster; else setup_redis; fi
+  check_redis_memory_policy
   setup_mail
   record_env
   if (( INFRA_ONLY )); then

@@ -48,7 +48,8 @@ start_cluster_node() {
   mkdir -p "$dir"
   nohup redis-server "$HERALD_ROOT/infra/redis.conf" --port "$port" --bind 127.0.0.1 --protected-mode yes \
     --dir "$dir" --cluster-enabled yes --cluster-config-file nodes.conf \
-    --cluster-node-timeout "${HERALD_CLUSTER_NODE_TIMEOUT:-5000}" >"$LOG_DIR/$name.log" 2>&1 </dev/null &
+    --cluster-node-timeout "${HERALD_CLUSTER_NODE_TIMEOUT:-5000}" --maxmemory "${HERALD_REDIS_MAXMEMORY:-2gb}" \
+    >"$LOG_DIR/$name.log" 2>&1 </dev/null &
   echo $! > "$(pid_file "$name")"
   say "    node 127.0.0.1:$port started (pid $!, data $dir)"
 }

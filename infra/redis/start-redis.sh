@@ -15,4 +15,6 @@ sh /usr/local/etc/redis/acl/acl-file.sh /usr/local/etc/redis/acl/acl-rules.conf 
 rm -rf "$dir"
 chown redis /tmp/users.acl 2>/dev/null || true
 chmod 600 /tmp/users.acl
-exec docker-entrypoint.sh redis-server /usr/local/etc/redis/redis.conf --aclfile /tmp/users.acl
+# maxmemory with noeviction (redis.conf): a full Redis refuses writes instead of dropping entries
+exec docker-entrypoint.sh redis-server /usr/local/etc/redis/redis.conf --aclfile /tmp/users.acl \
+  --maxmemory "${HERALD_REDIS_MAXMEMORY:-2gb}"

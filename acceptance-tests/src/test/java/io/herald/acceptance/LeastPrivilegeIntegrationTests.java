@@ -58,7 +58,10 @@ class LeastPrivilegeIntegrationTests {
         admin = client.connect();
         users = AclUsers.create(admin.sync());
         stack = HeraldStack.start(RealRedisExtension.current().url(), smtp.getSmtp().getPort(),
-                Map.of("HERALD_USERS_SEED_COUNT", "300"), users.environment(), "acl");
+                Map.of("HERALD_USERS_SEED_COUNT", "300",
+                        // retention at work within the test: trimming and expiry need their rights too
+                        "HERALD_RETENTION_AFTERCOMPLETION", "2s", "HERALD_RETENTION_INTERVAL", "1s"),
+                users.environment(), "acl");
     }
 
     @AfterAll
@@ -110,7 +113,10 @@ class LeastPrivilegeIntegrationTests {
             denied(() -> redis.xadd("notify:email", Map.of("event", "forged")));
             denied(() -> redis.hgetall("campaign:x"));
         });
-        as(CAMPAIGN, redis -> {
+        as(CAMPAIGN, redis -> { // may let a campaign's records expire, never change them
+            denied(() -> redis.hset("delivered:{notify:email}:c-1", "c-1:1:email", "forged"));
+            denied(() -> redis.del("progress:{notify:email}:c-1"));
+            denied(() -> redis.sadd("rendered-batches:{notify:email}:c-1", "0"));
             denied(() -> redis.xadd("audiences", Map.of("event", "forged")));
             denied(() -> redis.hgetall("user:1"));
             denied(() -> redis.xadd("notify:email", Map.of("event", "forged")));
@@ -138,6 +144,16 @@ class LeastPrivilegeIntegrationTests {
             delivered += progress.path("delivered").asLong();
         }
         assertThat(delivered).isPositive();
+        // retention with least privilege: channel-workers and user-service trim the streams they own,
+        // campaign-service expires the campaign's records, the final counters stay
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(admin.sync().exists("delivered:{notify:email}:" + id, "rendered:" + id)).isZero();
+            assertThat(admin.sync().xlen("notify:email")).isZero();
+            assertThat(admin.sync().xlen("audiences")).isZero();
+        });
+        assertThat(api.send("GET", stack.url(CAMPAIGN, "/api/v1/campaigns/" + id), null, key).json()
+                .path("progress").path("email").path("delivered").asLong())
+                .isEqualTo(done.path("progress").path("email").path("delivered").asLong());
 
         Api.Response sent = api.send("POST", stack.url(NOTIFICATION, "/api/v1/notifications"),
                 "{\"userId\":\"7\",\"subject\":\"Your code\",\"message\":\"1234\"}", key);

@@ -20,6 +20,15 @@ public final class CampaignKeys {
         return "{" + StreamKeys.campaign(id) + "}:events";
     }
 
+    /**
+     * What is kept of a campaign once its per-notification records expired (hash, tagged with the
+     * projection): {@code progress} (the final counters, JSON {@code {<channel>: {targeted, …}}}) and
+     * {@code expiredAt} (ISO-8601). Kept forever, like the projection; a rebuild leaves it alone.
+     */
+    public static String retained(String id) {
+        return "{" + StreamKeys.campaign(id) + "}:retained";
+    }
+
     // The keys below share the hash tag of the campaigns stream: one Lua step touches them
     // together with an XADD to it.
 
@@ -41,6 +50,14 @@ public final class CampaignKeys {
     /** Released campaigns not yet completed or cancelled (set). */
     public static String activeCampaigns() {
         return "{" + StreamKeys.CAMPAIGNS + "}:active";
+    }
+
+    /**
+     * Ended campaigns whose per-notification records have not expired yet: sorted set, score = the
+     * end (epoch ms); added in the step that ends the campaign.
+     */
+    public static String endedCampaigns() {
+        return "{" + StreamKeys.CAMPAIGNS + "}:ended";
     }
 
     /** The terminal outcome of each ended campaign: hash id → COMPLETED | CANCELLED. */

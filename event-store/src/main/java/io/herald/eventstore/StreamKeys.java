@@ -83,6 +83,14 @@ public final class StreamKeys {
     }
 
     /**
+     * Audience batch numbers of a campaign already appended to one channel stream (set), tagged with
+     * the stream: written by notification-service, expired with the campaign's records by campaign-service.
+     */
+    public static String renderedBatches(String stream, String campaignId) {
+        return "rendered-batches:{" + stream + "}:" + campaignId;
+    }
+
+    /**
      * The notifications settled on one channel stream on one UTC day, by recipient (written by
      * channel-workers with each outcome, hence tagged with the stream; read by user-service): a
      * sorted set of {@link NotificationHistory} members at score 0, so one user's members are

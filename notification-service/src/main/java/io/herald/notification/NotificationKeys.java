@@ -9,8 +9,11 @@ public final class NotificationKeys {
     private NotificationKeys() {
     }
 
-    /** Audience batch numbers of a campaign already appended to one channel stream (set), tagged with the stream. */
+    /**
+     * Audience batch numbers of a campaign already appended to one channel stream (set), tagged with
+     * the stream; shared with campaign-service, which expires it, hence built in {@code StreamKeys}.
+     */
     public static String renderedBatches(String stream, String campaignId) {
-        return "rendered-batches:{" + stream + "}:" + campaignId;
+        return io.herald.eventstore.StreamKeys.renderedBatches(stream, campaignId);
     }
 }

@@ -6,6 +6,7 @@ import io.herald.eventstore.EventStore;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.consumer.DeadLetters;
 import io.herald.kit.auth.AuthConfiguration;
+import io.herald.kit.retention.RetentionConfiguration;
 import io.herald.kit.web.WebHardeningConfiguration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.AbstractRedisClient;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties({KitProperties.class, ChannelSettings.class})
-@Import({AuthConfiguration.class, WebHardeningConfiguration.class})
+@Import({AuthConfiguration.class, WebHardeningConfiguration.class, RetentionConfiguration.class})
 public class HeraldKitAutoConfiguration {
 
     /** Signed unsubscribe links; the secret is configured, or derived one-way from the API key. */

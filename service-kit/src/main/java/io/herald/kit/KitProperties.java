@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  *     {@code user-notifications:*} expires this long after its day); channel-workers write it,
  *     user-service reads that far back
  * @param redis how writes are made durable across a Redis failover
+ * @param retention what is kept how long, and how often streams are trimmed (docs/design.md §9)
  */
 @ConfigurationProperties("herald")
 public record KitProperties(String apiKey, @DefaultValue("false") boolean openWithoutKey,
@@ -27,7 +28,8 @@ public record KitProperties(String apiKey, @DefaultValue("false") boolean openWi
                             @DefaultValue("http://localhost:8081") String publicUrl,
                             @DefaultValue Unsubscribe unsubscribe,
                             @DefaultValue("30d") java.time.Duration historyRetention,
-                            @DefaultValue Redis redis) {
+                            @DefaultValue Redis redis,
+                            @DefaultValue Retention retention) {
 
     /**
      * @param replicaAcks replicas that must hold a step's writes ({@code WAIT}) before it
@@ -42,11 +44,33 @@ public record KitProperties(String apiKey, @DefaultValue("false") boolean openWi
     }
 
     /**
+     * @param interval how often the streams a service owns are trimmed (entries every group
+     *     acknowledged) and Redis memory is sampled
+     * @param afterCompletion how long a campaign's per-notification data (outcome records, progress
+     *     and rendering markers, audience snapshot and batches) is kept after the campaign ended
+     *     ({@code HERALD_RETENTION_AFTERCOMPLETION})
+     */
+    public record Retention(@DefaultValue("10s") java.time.Duration interval,
+                            @DefaultValue("7d") java.time.Duration afterCompletion) {
+    }
+
+    /**
      * @param secret HMAC secret of unsubscribe tokens ({@code HERALD_UNSUBSCRIBE_SECRET}); the same
      *     in channel-workers (signing) and user-service (checking). Blank: derived from the API
      *     key, so a stack sharing one key still works; blank without an API key: no links.
      */
     public record Unsubscribe(String secret) {
+    }
+
+    /**
+     * How long a user's history lists a notification (the per-day index expires that long after its
+     * day): {@code historyRetention}, but never longer than {@code retention.afterCompletion}, since
+     * an entry whose outcome record expired could show no more than "expired" and would keep memory
+     * growing after the campaign's records are gone (docs/design.md §9).
+     */
+    public java.time.Duration historyKept() {
+        java.time.Duration records = retention.afterCompletion();
+        return records.compareTo(historyRetention) < 0 ? records : historyRetention;
     }
 
     public boolean hasApiKey() {

@@ -1,6 +1,7 @@
 package io.herald.kit;
 
 import io.herald.eventstore.ReplicasBehindException;
+import io.herald.eventstore.retention.StorageFull;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
@@ -12,6 +13,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +37,12 @@ final class ProblemMapper {
         if (causedBy(error, ReplicasBehindException.class)) {
             return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Storage replicas behind",
                     "Redis replicas did not confirm the write in time (herald.redis.replica-acks); retry shortly.");
+        }
+        if (StorageFull.is(error)) {
+            // reads still work; the write changed nothing (Redis refused it whole)
+            return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Storage full",
+                    "Redis has reached its memory limit and refuses writes until memory is freed; retry later.")
+                    .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(StorageFull.RETRY_AFTER.toSeconds()));
         }
         if (redisUnavailable(error)) {
             return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",

@@ -24,6 +24,9 @@ class ServiceKitIntegrationTests {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private WebTestClient.RequestBodySpec post(String path) {
         return web.post().uri(path).header("X-API-Key", "secret-key").contentType(MediaType.APPLICATION_JSON);
     }
@@ -109,6 +112,38 @@ class ServiceKitIntegrationTests {
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 web.get().uri("/api/v1/ping").header("X-API-Key", "secret-key").exchange()
                         .expectStatus().isOk().expectBody().jsonPath("$.redis").isEqualTo("PONG"));
+    }
+
+    @Test
+    void aFullRedisAnswersWritesWith503StorageFullAndKeepsServingReads() {
+        try (var client = io.lettuce.core.RedisClient.create(io.herald.testsupport.RealRedisExtension.current().url());
+             var connection = client.connect()) {
+            connection.sync().configSet("maxmemory", "1");
+            try {
+                post("/api/v1/greetings").bodyValue("{\"name\": \"Ada\"}").exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectHeader().valueEquals("Retry-After", "5")
+                        .expectBody().jsonPath("$.title").isEqualTo("Storage full");
+                web.get().uri("/api/v1/ping").header("X-API-Key", "secret-key").exchange().expectStatus().isOk();
+                web.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.components.retention.status").isEqualTo("UP")
+                        .jsonPath("$.components.retention.details.full").isEqualTo(true)
+                        .jsonPath("$.components.retention.details.maxMemoryPolicy").isEqualTo("noeviction");
+            } finally {
+                connection.sync().configSet("maxmemory", "0");
+            }
+        }
+        post("/api/v1/greetings").bodyValue("{\"name\": \"Ada\"}").exchange().expectStatus().isCreated();
+    }
+
+    @Test
+    void redisMemoryIsAMeter() {
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.retention.details.usedMemory").isNumber();
+        // health samples INFO memory; the gauges show the sample (max 0: the test's Redis has no limit)
+        assertThat(meters.get("herald.redis.memory.used").gauge().value()).isPositive();
+        assertThat(meters.get("herald.redis.memory.max").gauge().value()).isZero();
     }
 
     private long greetingsCounted() {

@@ -24,6 +24,13 @@ final class DrillEnv implements AutoCloseable {
 
     static final String API_KEY = "drill-key";
 
+    /**
+     * The books ({@link Accounting}) read a campaign's audience back from {@code audiences} and some
+     * drills count stream lengths: the drills' services trim no stream within a drill.
+     */
+    static final String RETENTION_INTERVAL = "HERALD_RETENTION_INTERVAL";
+    static final String KEEP_STREAMS = "365d";
+
     final DrillOptions options;
     final Path directory;
     /** The drill's one Redis; null when it runs on {@link #cluster}. */
@@ -72,13 +79,15 @@ final class DrillEnv implements AutoCloseable {
      * {@code channel-workers-2}, …) in parallel, then waits for their health and the seeding.
      */
     void start(int users, int workers, List<String> workerFlags) {
-        Map<String, String> seeding = new java.util.HashMap<>(environment);
+        Map<String, String> common = new java.util.HashMap<>(environment);
+        common.put(RETENTION_INTERVAL, KEEP_STREAMS);
+        Map<String, String> seeding = new java.util.HashMap<>(common);
         seeding.put("HERALD_USERS_SEED_COUNT", Integer.toString(users));
         stack.define(Stack.USERS, Stack.USERS, seeding, List.of());
-        stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, environment, List.of());
-        stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, environment, List.of());
+        stack.define(Stack.CAMPAIGNS, Stack.CAMPAIGNS, common, List.of());
+        stack.define(Stack.NOTIFICATIONS, Stack.NOTIFICATIONS, common, List.of());
         for (int i = 1; i <= workers; i++) {
-            stack.define(workerName(i), Stack.WORKERS, environment, workerFlags);
+            stack.define(workerName(i), Stack.WORKERS, common, workerFlags);
         }
         stack.processes().forEach(ServiceProcess::launch);
         stack.processes().forEach(process -> process.awaitHealthy(options.startTimeout()));

@@ -24,7 +24,7 @@ public final class Drills {
             new ClusterNoReplicaDrill());
 
     private static final List<Drill> ALL = List.of(new WorkerCrashDrill(), new ServiceCrashDrill(),
-            new RedisOutageDrill(), new FaultyProviderDrill(), new OfflineBurstDrill());
+            new RedisOutageDrill(), new FaultyProviderDrill(), new OfflineBurstDrill(), new RedisFullDrill());
 
     private Drills() {
     }

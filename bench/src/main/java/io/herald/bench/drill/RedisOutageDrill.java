@@ -100,7 +100,7 @@ final class RedisOutageDrill implements Drill {
         return answers;
     }
 
-    private static long delivered(DrillEnv env, String campaignId) {
+    static long delivered(DrillEnv env, String campaignId) {
         long sum = 0;
         for (String channel : env.options.channels()) {
             sum += ChannelLedger.counters(env.access, StreamKeys.notify(channel), campaignId).delivered();

@@ -95,13 +95,15 @@ public class CampaignLedger {
     }
 
     /**
-     * Ends a campaign with {@code outcome} and its ending event, unless it has ended already.
-     * Emits empty when this call ended it, else the outcome it had already.
+     * Ends a campaign with {@code outcome} and its ending event, unless it has ended already, and
+     * puts it on the ended set ({@code {campaigns}:ended}, by the event's time) from which its
+     * records expire. Emits empty when this call ended it, else the outcome it had already.
      */
     public Mono<CampaignStatus> end(String campaignId, CampaignStatus outcome, EventEnvelope event) {
         String[] keys = {StreamKeys.CAMPAIGNS, CampaignKeys.campaignOutcomes(), CampaignKeys.activeCampaigns(),
-                CampaignKeys.campaignSchedule(), CampaignKeys.campaignSchedulePayloads()};
-        List<String> args = new ArrayList<>(List.of(campaignId, outcome.name()));
+                CampaignKeys.campaignSchedule(), CampaignKeys.campaignSchedulePayloads(), CampaignKeys.endedCampaigns()};
+        List<String> args = new ArrayList<>(List.of(campaignId, outcome.name(),
+                Long.toString(event.occurredAt().toEpochMilli())));
         args.addAll(event.toArgs());
         return END.runForList(redis, keys, args.toArray(String[]::new))
                 .map(StepReply::of)

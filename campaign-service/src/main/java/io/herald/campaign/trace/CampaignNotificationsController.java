@@ -2,9 +2,12 @@ package io.herald.campaign.trace;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.herald.campaign.store.CampaignViews;
 import io.herald.campaign.store.Campaigns;
 import io.herald.eventstore.Channels;
+import io.herald.kit.KitProperties;
 import io.herald.kit.ProblemException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /api/v1/campaigns/{id}/notifications?channel=&status=&cursor=&limit=}: a campaign's
  * settled notifications with status, attempts, last error and time, a page at a time
- * (docs/traceability.md). 404 for an unknown campaign; 400 for an unknown channel or status, a
+ * (docs/traceability.md). Once the campaign ended the page says when its records expire
+ * ({@code detailExpiresAt}), and after that that they have ({@code detailExpired}: no items, final
+ * counters on the campaign). 404 for an unknown campaign; 400 for an unknown channel or status, a
  * limit outside 1..1000 or a cursor this endpoint did not give out.
  */
 @RestController
@@ -33,12 +38,16 @@ class CampaignNotificationsController {
     private final CampaignNotifications notifications;
     private final Campaigns campaigns;
     private final Channels channels;
+    private final CampaignViews views;
+    private final KitProperties kit;
 
     CampaignNotificationsController(CampaignNotifications notifications, Campaigns campaigns,
-                                    Channels channels) {
+                                    Channels channels, CampaignViews views, KitProperties kit) {
         this.notifications = notifications;
         this.campaigns = campaigns;
         this.channels = channels;
+        this.views = views;
+        this.kit = kit;
     }
 
     @GetMapping("/api/v1/campaigns/{id}/notifications")
@@ -61,7 +70,15 @@ class CampaignNotificationsController {
                     List<String> names = channel != null && !channel.isEmpty() ? List.of(channel)
                             : campaign.channels().isEmpty() ? channels.names() : campaign.channels();
                     List<String> streams = notifications.streams(names);
-                    return notifications.page(id, streams, position(cursor, streams.size()), wanted, size);
+                    Mono<NotificationPage> page = notifications.page(id, streams, position(cursor, streams.size()),
+                            wanted, size);
+                    Instant ended = campaign.completedAt() != null ? campaign.completedAt() : campaign.cancelledAt();
+                    if (ended == null) {
+                        return page;
+                    }
+                    return views.detailExpiredAt(id)
+                            .map(at -> new NotificationPage(List.of(), null, true, at))
+                            .switchIfEmpty(page.map(p -> p.expiring(ended.plus(kit.retention().afterCompletion()), false)));
                 });
     }
 

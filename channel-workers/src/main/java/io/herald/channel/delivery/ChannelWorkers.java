@@ -7,6 +7,7 @@ import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.KitProperties;
 import io.herald.eventstore.consumer.ConsumerSettings;
+import io.herald.eventstore.retention.TrimmedStreams;
 import io.herald.kit.StreamConsumers;
 import io.herald.kit.StreamSubscriptions;
 import java.util.List;
@@ -49,9 +50,9 @@ class ChannelWorkers {
                         + "serves it; senders: " + byChannel.keySet());
             }
             var priorityHandler = new DeliveryHandler(sender, codec, connections.commands(), cancellations,
-                    rateLimiter, true, workers.priorityConcurrency(), kit.historyRetention(), workers.recipientCheck());
+                    rateLimiter, true, workers.priorityConcurrency(), kit.historyKept(), workers.recipientCheck());
             var bulkHandler = new DeliveryHandler(sender, codec, bulk.commands(), cancellations,
-                    rateLimiter, false, workers.concurrency(), kit.historyRetention(), workers.recipientCheck());
+                    rateLimiter, false, workers.concurrency(), kit.historyKept(), workers.recipientCheck());
             String priorityStream = StreamKeys.priority(channel);
             for (int i = 0; i < workers.priorityConsumers(); i++) {
                 subscriptions.perBatch(settings(streamConsumers, workers, channel, priorityStream, i)
@@ -70,6 +71,16 @@ class ChannelWorkers {
                     workers.rateLimit(channel) == 0 ? "unlimited" : workers.rateLimit(channel));
         }
         return subscriptions;
+    }
+
+    /**
+     * Every channel stream these workers consume (priority lanes and partitions) is trimmed as its
+     * entries are acknowledged by every group reading it (docs/design.md §9).
+     */
+    @Bean
+    TrimmedStreams channelStreamsTrimmed(Channels channels, WorkerProperties workers) {
+        return new TrimmedStreams(channels.names().stream().flatMap(c -> channels.streams(c).stream()).toList(),
+                List.of(workers.group()));
     }
 
     private static ConsumerSettings settings(StreamConsumers streamConsumers, WorkerProperties workers,

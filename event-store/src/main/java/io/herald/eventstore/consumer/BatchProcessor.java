@@ -3,6 +3,7 @@ package io.herald.eventstore.consumer;
 import io.herald.eventstore.MalformedEntryException;
 import io.herald.eventstore.ReplicaAcks;
 import io.herald.eventstore.ReplicasBehindException;
+import io.herald.eventstore.retention.StorageFull;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Runs the handler over a batch, then settles the batch: successes and dead letters in one
  * completion round trip, failures into the retry schedule. With replica acks required, dead
  * letters are on the replicas before the entries leave the stream, and the batch is settled only
  * once the completion step is on the replicas too; an entry whose handler met
- * {@link ReplicasBehindException} stays pending and is tried again later, without counting an attempt.
+ * {@link ReplicasBehindException} stays pending and is tried again later, without counting an
+ * attempt. While Redis is full (it refuses writes with OOM) settling waits with backoff and tries again, so work done is recorded once memory is
+ * freed instead of being redone after a redelivery; stopping the consumer cancels the wait.
  */
 final class BatchProcessor {
 
@@ -39,6 +43,7 @@ final class BatchProcessor {
     private final ConsumerMetrics metrics;
     private final LongConsumer retryScheduled;
     private final ReplicaAcks replicaAcks;
+    private final Retry untilFreed;
 
     BatchProcessor(RedisClusterReactiveCommands<String, String> redis, ConsumerSettings settings, BatchHandler handler,
                    RetryBook retries, ConsumerMetrics metrics, LongConsumer retryScheduled, ReplicaAcks replicaAcks) {
@@ -50,6 +55,7 @@ final class BatchProcessor {
         this.metrics = metrics;
         this.retryScheduled = retryScheduled;
         this.replicaAcks = replicaAcks;
+        this.untilFreed = StorageFull.untilFreed(log, "settling entries of " + settings.stream(), () -> true);
     }
 
     /**
@@ -95,6 +101,7 @@ final class BatchProcessor {
         return Flux.fromIterable(failed)
                 .concatMap(this::retryOrGiveUp)
                 .concatMap(letter -> deadLetters.add(settings.deadLetterStream(), letter.entry(), letter.error(), letter.attempts())
+                        .retryWhen(untilFreed)
                         .thenReturn(new Completer.Settled(letter.entry().id(),
                                 handler.onDeadLetter(letter.entry(), letter.error()))))
                 .collectList()
@@ -104,7 +111,8 @@ final class BatchProcessor {
                     metrics.acked.increment(settled.size());
                     Mono<Void> deadLettersReplicated = dead.isEmpty() ? Mono.empty()
                             : replicaAcks.await(settings.deadLetterStream());
-                    return deadLettersReplicated.then(completer.complete(settled));
+                    // the work is done: on a full Redis wait to record it rather than do it again later
+                    return deadLettersReplicated.then(completer.complete(settled).retryWhen(untilFreed));
                 })
                 .then(Mono.defer(() -> settled.isEmpty() ? Mono.<Void>empty() : replicaAcks.await(settings.stream())));
     }
@@ -120,7 +128,8 @@ final class BatchProcessor {
             log.warn("malformed entry {} on {}: {}", entry.id(), entry.stream(), failure.error().getMessage());
             return Mono.just(new DeadLetter(entry, failure.error(), entry.attempt()));
         }
-        return retries.fail(entry.id()).flatMap(outcome -> {
+        // an attempt that failed on a full Redis says nothing about the entry: it does not count
+        return retries.fail(entry.id(), !StorageFull.is(failure.error())).retryWhen(untilFreed).flatMap(outcome -> {
             if (outcome.exhausted()) {
                 log.warn("entry {} on {} dead-lettered after {} attempts: {}", entry.id(), entry.stream(),
                         outcome.attempts(), DeadLetters.describe(failure.error()));

@@ -40,14 +40,18 @@ final class RetryBook {
                 StreamKeys.attempts(settings.stream(), settings.group())};
     }
 
-    /** Counts a failed attempt and schedules the retry, unless the attempts are used up. */
-    Mono<Failure> fail(String entryId) {
+    /**
+     * Counts a failed attempt and schedules the retry, unless the attempts are used up. An attempt
+     * that does not {@code count} (it failed because Redis was full, not because of the entry) is
+     * only scheduled again.
+     */
+    Mono<Failure> fail(String entryId, boolean counts) {
         String[] failKeys = {keys[1], keys[0]};
         String jitter = Double.toString(ThreadLocalRandom.current().nextDouble());
         return FAIL.runForList(redis, failKeys, entryId,
                         Integer.toString(settings.maxAttempts()), Long.toString(System.currentTimeMillis()),
                         Long.toString(settings.initialBackoff().toMillis()),
-                        Long.toString(settings.maxBackoff().toMillis()), jitter)
+                        Long.toString(settings.maxBackoff().toMillis()), jitter, counts ? "1" : "0")
                 .map(reply -> new Failure((Long) reply.get(0), (Long) reply.get(1)));
     }
 

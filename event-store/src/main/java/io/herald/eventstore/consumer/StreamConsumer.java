@@ -2,6 +2,7 @@ package io.herald.eventstore.consumer;
 
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.retention.StorageFull;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.StreamMessage;
@@ -105,8 +106,13 @@ public final class StreamConsumer implements AutoCloseable {
                 .thenMany(readOnce.repeat(() -> running))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2))
                         .filter(e -> running)
-                        .doBeforeRetry(signal -> log.warn("consumer {} on {} retrying after: {}", settings.consumer(),
-                                settings.stream(), signal.failure().toString())))
+                        // a full Redis can last minutes: say so once a minute, not every two seconds
+                        .doBeforeRetry(signal -> {
+                            if (!StorageFull.is(signal.failure()) || signal.totalRetries() % 30 == 0) {
+                                log.warn("consumer {} on {} retrying after: {}", settings.consumer(),
+                                        settings.stream(), signal.failure().toString());
+                            }
+                        }))
                 .doFinally(signal -> stopped.countDown())
                 .subscribe(ignored -> { }, error -> log.error("consumer {} on {} stopped", settings.consumer(),
                         settings.stream(), error));

@@ -117,7 +117,8 @@ final class TransactionalNotifications {
         args.add(entry.envelopeId());
         args.add(entry.data());
         args.add(Long.toString(recordTtl.toSeconds()));
-        return QUEUE.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, StreamKeys.progress(stream, id.campaignId())},
+        return QUEUE.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, StreamKeys.progress(stream, id.campaignId()),
+                                StreamKeys.delivered(stream, id.campaignId())},
                         args.toArray(String[]::new))
                 .next()
                 .thenReturn(id.toString());

@@ -73,6 +73,8 @@ class TransactionalNotificationIntegrationTests {
             String progress = StreamKeys.progress(StreamKeys.priority(channel), txCampaign);
             assertThat(redis.sync().hget(progress, "targeted")).isEqualTo("1");
             assertThat(redis.sync().ttl(progress)).isPositive();
+            assertThat(redis.sync().ttl(StreamKeys.delivered(StreamKeys.priority(channel), txCampaign)))
+                    .as("the outcome record expires with it").isPositive();
         }
     }
 

@@ -11,9 +11,11 @@ import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.EntryHandler;
 import io.herald.eventstore.consumer.StreamEntry;
+import io.herald.eventstore.retention.TrimmedStreams;
 import io.herald.kit.StreamConsumers;
 import io.herald.kit.StreamSubscriptions;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +55,15 @@ class AudienceConsumer implements EntryHandler {
                         .withHandlerTimeout(properties.handlerTimeout())
                         .withClaim(properties.claimIdle(), properties.claimIdle().dividedBy(2))
                         .withRetries(properties.maxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(1)), this);
+    }
+
+    /**
+     * {@code audiences}, which this service writes, is trimmed once both groups that read it (design.md
+     * §3) have acknowledged an entry: a campaign's batches go when it has been rendered and followed.
+     */
+    @Bean
+    TrimmedStreams audiencesTrimmed() {
+        return new TrimmedStreams(List.of(StreamKeys.AUDIENCES), List.of("notification-service", "campaign-service"));
     }
 
     @Override

@@ -59,7 +59,7 @@ class UserNotificationHistory {
 
     /** The oldest day still within the retention period. */
     LocalDate oldest() {
-        return NotificationHistory.day(clock.instant().minus(kit.historyRetention()));
+        return NotificationHistory.day(clock.instant().minus(kit.historyKept()));
     }
 
     Mono<UserNotificationPage> page(String userId, Cursor from, int limit) {
