@@ -28,6 +28,14 @@ public final class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,redis"),
             Map.entry("server.shutdown", "graceful"),
+            // One request per connection. Reactor Netty 1.3.x can stop reading a keep-alive
+            // connection when the next request arrives before the previous one's operations have
+            // terminated (reactor/reactor-netty#4361, #4347; fixed after 1.3.8, the newest release
+            // available here): the request is never answered, not even by a timeout. Seen twice in
+            // CI as a 30 s hang of a request that needed no Redis. Closing after each response
+            // costs a TCP handshake per API call (none of Herald's hot path is HTTP); drop this
+            // once a fixed Reactor Netty is in use.
+            Map.entry("server.netty.max-keep-alive-requests", "1"),
             // headers up to 64 KiB reach the application, which answers oversized values (API key,
             // Idempotency-Key) with problem+json; beyond that Netty refuses with a bare 431
             Map.entry("server.max-http-request-header-size", "64KB"),
