@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +21,6 @@ final class Api {
     }
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
     // HTTP/1.1, as curl and most clients speak it to these services (no h2c upgrade attempt)
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -37,25 +34,11 @@ final class Api {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
+        // No retry: a request that gets no answer within 30 s is a failure of the service. The
+        // stall once hidden here by a retry was Reactor Netty's keep-alive race (docs/running.md);
+        // the services now close each connection after its response.
         try {
             return exchange(request.build());
-        } catch (HttpTimeoutException e) {
-            if (!IDEMPOTENT.contains(method)) {
-                throw new java.io.UncheckedIOException(method + " " + uri + " failed", e);
-            }
-            // Seen once in CI (1 of ~150 sequential requests): a GET to user-service got no answer
-            // within 30 s, its log showed nothing, and the next request was answered at once. An
-            // idempotent request is sent once more, on a new connection (the client closes the one
-            // that timed out), and the retry is printed; a service that really hangs fails twice.
-            System.err.printf("%s %s timed out after 30 s; sending it once more%n", method, uri);
-            try {
-                return exchange(request.build());
-            } catch (IOException again) {
-                throw new java.io.UncheckedIOException(method + " " + uri + " failed twice", again);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(method + " " + uri + " failed", e);
         } catch (InterruptedException e) {
