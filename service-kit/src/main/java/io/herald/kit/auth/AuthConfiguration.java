@@ -54,22 +54,27 @@ public class AuthConfiguration {
         if (client instanceof RedisClusterClient cluster) {
             return cluster.connect(BUCKET_CODEC);
         }
-        return ((RedisClient) client).connect(BUCKET_CODEC);
+        if (client instanceof RedisClient standalone) {
+            return standalone.connect(BUCKET_CODEC);
+        }
+        throw new IllegalStateException("Unsupported Redis client " + client.getClass().getName());
     }
 
     @Bean
-    @SuppressWarnings("unchecked")
     @ConditionalOnProperty(name = "herald.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
     WriteRateLimitFilter heraldWriteRateLimit(StatefulConnection<String, byte[]> heraldRateLimitConnection,
                                               RateLimitProperties properties) {
         // an idle bucket is full again after burst / perSecond seconds: Redis may forget it then
         ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
                 .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10));
-        AsyncProxyManager<String> buckets = heraldRateLimitConnection instanceof StatefulRedisClusterConnection<?, ?>
-                ? Bucket4jLettuce.casBasedBuilder((StatefulRedisClusterConnection<String, byte[]>) heraldRateLimitConnection)
-                        .expirationAfterWrite(expiry).build().asAsync()
-                : Bucket4jLettuce.casBasedBuilder((StatefulRedisConnection<String, byte[]>) heraldRateLimitConnection)
-                        .expirationAfterWrite(expiry).build().asAsync();
+        AsyncProxyManager<String> buckets;
+        if (heraldRateLimitConnection instanceof StatefulRedisClusterConnection<String, byte[]> cluster) {
+            buckets = Bucket4jLettuce.casBasedBuilder(cluster).expirationAfterWrite(expiry).build().asAsync();
+        } else if (heraldRateLimitConnection instanceof StatefulRedisConnection<String, byte[]> standalone) {
+            buckets = Bucket4jLettuce.casBasedBuilder(standalone).expirationAfterWrite(expiry).build().asAsync();
+        } else {
+            throw new IllegalStateException("Unsupported connection " + heraldRateLimitConnection.getClass().getName());
+        }
         return new WriteRateLimitFilter(buckets, properties);
     }
 }
