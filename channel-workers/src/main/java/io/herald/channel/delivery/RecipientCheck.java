@@ -1,6 +1,7 @@
 package io.herald.channel.delivery;
 
 import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.UserHash;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.Collection;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  */
 final class RecipientCheck {
 
-    private static final String[] FIELDS = {"name", "categories", "channels"};
+    private static final String[] FIELDS = {UserHash.NAME, UserHash.CATEGORIES, UserHash.CHANNELS};
 
     private final RedisClusterReactiveCommands<String, String> redis;
     private final boolean enabled;
@@ -72,26 +73,13 @@ final class RecipientCheck {
             return null;
         }
         String category = notification.category();
-        if (category != null && !lists(values.get(1), category)) {
+        if (category != null && !UserHash.lists(values.get(1).getValueOrElse(null), category)) {
             return "recipient unsubscribed from " + category;
         }
-        if (!lists(values.get(2), notification.channel())) {
+        if (!UserHash.lists(values.get(2).getValueOrElse(null), notification.channel())) {
             return "recipient no longer wants " + notification.channel();
         }
         return null;
     }
 
-    /** Whether the comma-separated list held by {@code value} names {@code item}. */
-    private static boolean lists(KeyValue<String, String> value, String item) {
-        String csv = value.getValueOrElse("");
-        for (int from = 0; from <= csv.length(); ) {
-            int comma = csv.indexOf(',', from);
-            int end = comma < 0 ? csv.length() : comma;
-            if (end - from == item.length() && csv.startsWith(item, from)) {
-                return true;
-            }
-            from = end + 1;
-        }
-        return false;
-    }
 }

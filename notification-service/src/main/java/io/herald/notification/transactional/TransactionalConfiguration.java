@@ -14,7 +14,7 @@ class TransactionalConfiguration {
     @Bean
     TransactionalNotifications transactionalNotifications(RedisConnections connections, EventCodec codec,
                                                           Channels channels, TransactionalProperties properties) {
-        return new TransactionalNotifications(connections.commands(), new UserDirectory(connections.commands(), codec.mapper()),
+        return new TransactionalNotifications(connections.commands(), new UserDirectory(connections.commands()),
                 channels, new QueuedMessages(codec), properties.recordTtl(), connections.replicaAcks());
     }
 }

@@ -35,7 +35,7 @@ class NotificationStatusIntegrationTests {
     void seedUser(TestRedis testRedis) {
         redis = new HeraldRedis(testRedis.url());
         redis.sync().hset(StreamKeys.user("1"), Map.of("name", "Ada", "email", "ada@example.org",
-                "phone", "+49151001", "channels", "[\"email\",\"sms\"]"));
+                "phone", "+49151001", "channels", "email,sms"));
     }
 
     @AfterEach

@@ -36,10 +36,10 @@ class TransactionalNotificationIntegrationTests {
         redis = new HeraldRedis(testRedis.url());
         // as user-service stores them: channels as a JSON array (and, for user 2, comma-separated)
         redis.sync().hset(StreamKeys.user("1"), Map.of("id", "1", "name", "Ada Lovelace", "email", "ada@example.org",
-                "phone", "+49151001", "channels", "[\"email\",\"sms\"]"));
+                "phone", "+49151001", "channels", "email,sms"));
         redis.sync().hset(StreamKeys.user("2"), Map.of("id", "2", "name", "Bob", "deviceToken", "token-2",
                 "channels", "push"));
-        redis.sync().hset(StreamKeys.user("3"), Map.of("id", "3", "name", "Cy", "channels", "[\"email\"]"));
+        redis.sync().hset(StreamKeys.user("3"), Map.of("id", "3", "name", "Cy", "channels", "email"));
     }
 
     @AfterEach

@@ -6,7 +6,7 @@ import io.herald.eventstore.EventNames;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.herald.user.users.User;
+import io.herald.eventstore.UserHash;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
@@ -42,7 +42,7 @@ public class AudienceResolver {
     private static final Logger log = LoggerFactory.getLogger(AudienceResolver.class);
     private static final LuaScript APPEND = LuaScript.fromClasspath("io/herald/user/audience/append-batch.lua");
     private static final String LAST = "last";
-    private static final String[] FIELDS = {User.NAME, User.EMAIL, User.PHONE, User.DEVICE_TOKEN, User.CHANNELS};
+    private static final String[] FIELDS = {UserHash.NAME, UserHash.EMAIL, UserHash.PHONE, UserHash.DEVICE_TOKEN, UserHash.CHANNELS};
 
     private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
@@ -132,7 +132,7 @@ public class AudienceResolver {
         if (name == null) {
             return null;
         }
-        List<String> channels = User.split(text(values.get(4)));
+        List<String> channels = UserHash.list(text(values.get(4)));
         if (!campaignChannels.isEmpty()) {
             channels = channels.stream().filter(campaignChannels::contains).toList();
         }

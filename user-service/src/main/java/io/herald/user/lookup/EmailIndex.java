@@ -2,6 +2,7 @@ package io.herald.user.lookup;
 
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.UserHash;
 import io.herald.user.users.User;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
@@ -99,7 +100,7 @@ public class EmailIndex implements SmartLifecycle {
     private Mono<List<Long>> indexChunk(long first, long last) {
         return Flux.range(0, (int) (last - first + 1))
                 .map(i -> first + i)
-                .flatMapSequential(id -> redis.hget(StreamKeys.user(Long.toString(id)), User.EMAIL)
+                .flatMapSequential(id -> redis.hget(StreamKeys.user(Long.toString(id)), UserHash.EMAIL)
                         .flatMap(email -> redis.set(EmailIndexKeys.byEmail(email), Long.toString(id)).thenReturn(0L))
                         .defaultIfEmpty(id), 256)
                 .filter(id -> id != 0L)

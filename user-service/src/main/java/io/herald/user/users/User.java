@@ -1,14 +1,23 @@
 package io.herald.user.users;
 
+import static io.herald.eventstore.UserHash.CATEGORIES;
+import static io.herald.eventstore.UserHash.CHANNELS;
+import static io.herald.eventstore.UserHash.CREATED_AT;
+import static io.herald.eventstore.UserHash.DEVICE_TOKEN;
+import static io.herald.eventstore.UserHash.EMAIL;
+import static io.herald.eventstore.UserHash.NAME;
+import static io.herald.eventstore.UserHash.PHONE;
+import static io.herald.eventstore.UserHash.UPDATED_AT;
+
+import io.herald.eventstore.UserHash;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A user as the API shows it and as the {@code user_user_created/updated} events carry it. Stored
- * as the hash {@code user:<id>}, see {@link #toHash()}.
+ * as the hash {@code user:<id>} ({@link UserHash}), see {@link #toHash()}.
  *
  * @param id short numeric id, increasing with creation time
  * @param categories categories the user subscribed to
@@ -16,16 +25,6 @@ import java.util.Map;
  */
 public record User(String id, String name, String email, String phone, String deviceToken,
                    List<String> categories, List<String> channels, Instant createdAt, Instant updatedAt) {
-
-    /** Hash field names of {@code user:<id>}. Lists are stored comma-separated (names cannot hold commas). */
-    public static final String NAME = "name";
-    public static final String EMAIL = "email";
-    public static final String PHONE = "phone";
-    public static final String DEVICE_TOKEN = "deviceToken";
-    public static final String CATEGORIES = "categories";
-    public static final String CHANNELS = "channels";
-    public static final String CREATED_AT = "createdAt";
-    public static final String UPDATED_AT = "updatedAt";
 
     public User {
         categories = List.copyOf(categories);
@@ -39,8 +38,8 @@ public record User(String id, String name, String email, String phone, String de
         putIfPresent(hash, EMAIL, email);
         putIfPresent(hash, PHONE, phone);
         putIfPresent(hash, DEVICE_TOKEN, deviceToken);
-        hash.put(CATEGORIES, join(categories));
-        hash.put(CHANNELS, join(channels));
+        hash.put(CATEGORIES, UserHash.join(categories));
+        hash.put(CHANNELS, UserHash.join(channels));
         hash.put(CREATED_AT, createdAt.toString());
         if (updatedAt != null) {
             hash.put(UPDATED_AT, updatedAt.toString());
@@ -55,20 +54,12 @@ public record User(String id, String name, String email, String phone, String de
         }
         String updated = hash.get(UPDATED_AT);
         return new User(id, hash.get(NAME), hash.get(EMAIL), hash.get(PHONE), hash.get(DEVICE_TOKEN),
-                split(hash.get(CATEGORIES)), split(hash.get(CHANNELS)), Instant.parse(hash.get(CREATED_AT)),
+                UserHash.list(hash.get(CATEGORIES)), UserHash.list(hash.get(CHANNELS)), Instant.parse(hash.get(CREATED_AT)),
                 updated == null ? null : Instant.parse(updated));
     }
 
     public User withPreferences(List<String> newCategories, List<String> newChannels, Instant at) {
         return new User(id, name, email, phone, deviceToken, newCategories, newChannels, createdAt, at);
-    }
-
-    public static String join(List<String> values) {
-        return String.join(",", values);
-    }
-
-    public static List<String> split(String csv) {
-        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
     }
 
     private static void putIfPresent(Map<String, String> hash, String field, String value) {

@@ -4,6 +4,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.UserHash;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ class UserChanges {
 
     private Mono<Void> converge(String userId, List<String> all, int round) {
         return state(userId).flatMap(before -> {
-            List<String> wanted = User.split(before.categories());
+            List<String> wanted = UserHash.list(before.categories());
             double score = Long.parseLong(userId);
             return Flux.fromIterable(all)
                     .flatMap(category -> wanted.contains(category)
@@ -108,7 +109,7 @@ class UserChanges {
     }
 
     private Mono<State> state(String userId) {
-        return redis.hmget(StreamKeys.user(userId), User.NAME, User.CATEGORIES, VERSION).collectList()
+        return redis.hmget(StreamKeys.user(userId), UserHash.NAME, UserHash.CATEGORIES, VERSION).collectList()
                 .map(values -> values.get(0).hasValue()
                         ? new State(values.get(1).getValueOrElse(""), values.get(2).getValueOrElse(""))
                         : new State("", "gone"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.UserHash;
 import io.herald.testsupport.RealRedis;
 import io.herald.user.users.User;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class EmailLookupIntegrationTests {
     void aSeededUserIsFoundByItsAddressWithinSecondsOfSeeding() {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> "50".equals(RedisConnections.sync(connections.dedicated()).get(StreamKeys.USERS_SEEDED)));
-        String email = RedisConnections.sync(connections.dedicated()).hget(StreamKeys.user("37"), User.EMAIL);
+        String email = RedisConnections.sync(connections.dedicated()).hget(StreamKeys.user("37"), UserHash.EMAIL);
         assertThat(email).contains("@");
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

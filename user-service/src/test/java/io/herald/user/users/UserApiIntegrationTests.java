@@ -6,6 +6,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.UserHash;
 import io.herald.testsupport.RealRedis;
 import io.herald.user.SeededRedis;
 import io.lettuce.core.Range;
@@ -194,13 +195,13 @@ class UserApiIntegrationTests {
         assertThat(redis.zscore(StreamKeys.categoryMembers("Finance"), id)).isNull();
         assertThat(redis.zscore(StreamKeys.categoryMembers("Movies"), id)).isNotNull();
         assertThat(usersStreamLength()).isEqualTo(before + 1);
-        assertThat(redis.hget(StreamKeys.user(id), User.CHANNELS)).isEqualTo("sms,push");
+        assertThat(redis.hget(StreamKeys.user(id), UserHash.CHANNELS)).isEqualTo("sms,push");
     }
 
     @Test
     void preferencesNeedingAMissingContactFieldAre400AndChangeNothing() {
         String id = createUser("Linus", "\"Finance\"", "\"email\"");
-        redis.hdel(StreamKeys.user(id), User.PHONE);
+        redis.hdel(StreamKeys.user(id), UserHash.PHONE);
         put("/api/v1/users/" + id + "/preferences", "{\"categories\": [\"Sports\"], \"channels\": [\"sms\"]}")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("phone");
         assertThat(redis.zscore(StreamKeys.categoryMembers("Finance"), id)).isNotNull();

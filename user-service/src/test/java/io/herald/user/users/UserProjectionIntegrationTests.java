@@ -6,6 +6,7 @@ import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.eventstore.UserHash;
 import io.herald.testsupport.RealRedis;
 import io.herald.user.SeededRedis;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -66,7 +67,7 @@ class UserProjectionIntegrationTests {
         changes.append(user.id(), stored.version(), codec.envelope(EventNames.USER_UPDATED, moved)).block();
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(redis.hget(StreamKeys.user(user.id()), User.CATEGORIES)).isEqualTo("Movies");
+            assertThat(redis.hget(StreamKeys.user(user.id()), UserHash.CATEGORIES)).isEqualTo("Movies");
             assertThat(member("Movies", user.id())).isTrue();
             assertThat(member("Finance", user.id())).isFalse();
         });
