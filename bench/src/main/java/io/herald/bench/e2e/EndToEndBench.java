@@ -80,6 +80,8 @@ public final class EndToEndBench {
     /** One run's processes and measurements; closing it stops everything it started. */
     static final class Run implements AutoCloseable {
 
+        static final String BENCH_JVM = Report.BENCH_JVM;
+
         private final BenchOptions options;
         private final Path directory;
         private final boolean onCluster;
@@ -127,6 +129,8 @@ public final class EndToEndBench {
                 sampler.watch("redis-server", redis::pid);
             }
             smtp.start();
+            // the bench JVM itself: the SMTP sink, the transactional probe and the status polling
+            sampler.watch(BENCH_JVM, () -> ProcessHandle.current().pid());
             sampler.start();
             report.put("startupMs", startServices());
             report.put("seeding", awaitSeeding());
@@ -213,6 +217,7 @@ public final class EndToEndBench {
             } else {
                 names.add("redis-server");
             }
+            names.add(BENCH_JVM);
             return names;
         }
 

@@ -105,7 +105,7 @@ public final class ProcessSampler implements AutoCloseable {
             }
         }
         if (mine.isEmpty()) {
-            return new Usage(0, Double.NaN, 0, 0);
+            return new Usage(0, Double.NaN, 0, 0, 0);
         }
         double cpuSeconds = 0;
         double wallSeconds = 0;
@@ -119,11 +119,11 @@ public final class ProcessSampler implements AutoCloseable {
         long maxRss = mine.stream().mapToLong(Sample::rssKb).max().orElse(0);
         long avgRss = (long) mine.stream().mapToLong(Sample::rssKb).average().orElse(0);
         double cpuPercent = wallSeconds == 0 ? Double.NaN : 100.0 * cpuSeconds / wallSeconds;
-        return new Usage(mine.size(), cpuPercent, avgRss, maxRss);
+        return new Usage(mine.size(), cpuPercent, cpuSeconds, avgRss, maxRss);
     }
 
-    /** CPU in % of one core, RSS in kB. */
-    public record Usage(int samples, double cpuPercent, long avgRssKb, long maxRssKb) {
+    /** CPU in % of one core and in seconds over the phase, RSS in kB. */
+    public record Usage(int samples, double cpuPercent, double cpuSeconds, long avgRssKb, long maxRssKb) {
     }
 
     @Override

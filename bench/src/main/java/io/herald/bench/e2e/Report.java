@@ -12,8 +12,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The run's figures: JSON for machines, one table for people. */
+/**
+ * The run's figures: JSON for machines, one table for people.
+ *
+ * <p>Over 200 lines on purpose: every figure's label and unit live here, next to the JSON field it
+ * is read from, so that the printed table and the JSON cannot drift apart.
+ */
 public final class Report {
+
+    /** The bench's own JVM in the resources: the SMTP sink, the transactional probe, the polling. */
+    static final String BENCH_JVM = "bench-jvm";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -70,6 +78,7 @@ public final class Report {
                 if (usage.samples() > 0) {
                     phases.put(phase, Map.of("samples", usage.samples(),
                             "cpuPercent", Math.round(usage.cpuPercent() * 10) / 10.0,
+                            "cpuSeconds", Math.round(usage.cpuSeconds() * 100) / 100.0,
                             "avgRssMb", usage.avgRssKb() / 1024, "maxRssMb", usage.maxRssKb() / 1024));
                 }
             }
@@ -108,6 +117,7 @@ public final class Report {
         });
         line(out, "end-to-end", r.path("delivered").asLong() + " notifications, " + r.path("endToEndPerSecond").asLong()
                 + " /s" + (r.has("ratioToXaddBaseline") ? ", ratio to XADD " + r.path("ratioToXaddBaseline").asDouble() : ""));
+        cpuPerNotification(out, r);
         line(out, "campaign latency", latency(r.path("latencyMs")));
         JsonNode tx = r.path("transactional");
         line(out, "transactional", tx.path("notifications").asLong() + " sent, " + tx.path("undelivered").asLong()
@@ -159,6 +169,35 @@ public final class Report {
         line(out, "largest master share of hot path", c.path("clusterMaxMasterShare").asDouble()
                 + (c.path("noMasterAboveHalf").asBoolean() ? " (no master above half)" : " (ABOVE HALF)"));
         return out.toString();
+    }
+
+    /**
+     * CPU time of the measured campaign per delivered notification: all of Herald's processes and
+     * Redis together, channel-workers alone, and per e-mail channel-workers and the bench JVM (whose
+     * CPU is mostly the SMTP sink's), so that a sink-bound run shows.
+     */
+    private static void cpuPerNotification(StringBuilder out, JsonNode r) {
+        long delivered = r.path("delivered").asLong();
+        if (delivered == 0) {
+            return;
+        }
+        double herald = 0;
+        for (var e : r.path("resources").properties()) {
+            if (!e.getKey().equals(BENCH_JVM)) {
+                herald += e.getValue().path("campaign").path("cpuSeconds").asDouble();
+            }
+        }
+        double workers = r.path("resources").path("channel-workers").path("campaign").path("cpuSeconds").asDouble();
+        line(out, "CPU per notification", String.format("%.1f µs all services + Redis, %.1f µs channel-workers",
+                herald * 1e6 / delivered, workers * 1e6 / delivered));
+        long emails = r.path("campaign").path("channels").path("email").path("delivered").asLong();
+        if (emails > 0) {
+            double bench = r.path("resources").path(BENCH_JVM).path("campaign").path("cpuSeconds").asDouble();
+            long others = delivered - emails;
+            line(out, "CPU per e-mail", String.format("%.1f µs channel-workers%s, %.1f µs bench JVM (SMTP sink)",
+                    workers * 1e6 / emails, others == 0 ? "" : " (incl. its " + others + " other notifications)",
+                    bench * 1e6 / emails));
+        }
     }
 
     private static String latency(JsonNode l) {
