@@ -36,9 +36,7 @@ final class ClusterWorld {
      * require {@code replicaAcks} replicas per hand-off ({@code HERALD_REDIS_REPLICAACKS}).
      */
     static DrillEnv start(DrillOptions options, Path directory, int replicaAcks, List<String> redisArguments) {
-        Path binary = RedisServerProcess.findBinary()
-                .orElseThrow(() -> new IllegalStateException("redis-server is not on the PATH"));
-        RedisClusterProcess cluster = RedisClusterProcess.start(binary, redisArguments);
+        RedisClusterProcess cluster = RedisClusterProcess.start(RedisServerProcess.binary(), redisArguments);
         try {
             Drills.say("cluster up: masters " + cluster.masterPorts() + ", nodes " + cluster.ports()
                     + ", services with replica-acks=" + replicaAcks);

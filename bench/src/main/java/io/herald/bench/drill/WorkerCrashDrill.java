@@ -2,8 +2,8 @@ package io.herald.bench.drill;
 
 import io.herald.bench.e2e.Audience;
 import io.herald.bench.e2e.CampaignWatch;
-import io.herald.bench.e2e.ServiceProcess;
 import io.herald.bench.e2e.Waits;
+import io.herald.testsupport.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
