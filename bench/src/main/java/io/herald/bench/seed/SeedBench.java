@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * last batch is on {@code audiences}).
  *
  * <p>Usage: {@code java -cp bench/target/bench.jar io.herald.bench.seed.SeedBench [users] [category]
- * [runs] [user-service jar]}; defaults 100000, Finance, 3, {@code user-service/target/user-service-*.jar}.
+ * [runs] [user-service jar]} ({@link SeedOptions}; {@code --help}); defaults 100000, Finance, 3,
+ * {@code user-service/target/user-service-*.jar}.
  *
  * <p>Over 200 lines on purpose: a command-line tool's sequence (start Redis, launch the jar,
  * measure seeding, memory and resolution), read top to bottom.
@@ -47,10 +48,11 @@ public final class SeedBench {
     }
 
     public static void main(String[] args) throws Exception {
-        long users = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
-        String category = args.length > 1 ? args[1] : "Finance";
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path jar = args.length > 3 ? Path.of(args[3]) : findJar();
+        SeedOptions options = SeedOptions.parseOrExit(args);
+        long users = options.users();
+        String category = options.category();
+        int runs = options.runs();
+        Path jar = options.jar() != null ? options.jar() : findJar();
         try (RedisServerProcess redisServer = RedisServerProcess.startOnFreePort(RedisServerProcess.binary());
              RedisClient client = RedisClient.create(redisServer.url());
              StatefulRedisConnection<String, String> connection = client.connect()) {

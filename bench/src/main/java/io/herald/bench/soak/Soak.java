@@ -41,7 +41,7 @@ public final class Soak {
     }
 
     public static void main(String[] args) throws Exception {
-        SoakOptions options = SoakOptions.parse(args);
+        SoakOptions options = SoakOptions.parseOrExit(args);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         Path results = options.root().resolve("bench").resolve("results");
         Path directory = results.resolve("soak-" + stamp);

@@ -75,31 +75,6 @@ class ParsingTests {
     }
 
     @Test
-    void optionsReadChannelsUsersAndDurations() {
-        BenchOptions options = BenchOptions.parse(new String[] {"--users", "5000", "--channels", "log", "--keep",
-                "--timeout", "90s", "--jfr", "channel-workers", "--warmup", "0"});
-        assertThat(options.users()).isEqualTo(5000);
-        assertThat(options.channels()).containsExactly("sms", "push");
-        assertThat(options.keep()).isTrue();
-        assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(options.jfr()).containsExactly("channel-workers");
-        assertThat(options.warmup()).isZero();
-        assertThat(BenchOptions.parse(new String[0]).channels()).containsExactly("email", "sms", "push");
-        assertThat(BenchOptions.parse(new String[0]).warmup()).isEqualTo(1);
-        assertThat(BenchOptions.duration("15m")).isEqualTo(Duration.ofMinutes(15));
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--aof", "sometimes"}))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--users"})).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void replicaAcksOfTheClusterRunAreAnOption() {
-        BenchOptions options = BenchOptions.parse(new String[] {"--cluster", "--replica-acks", "1"});
-        assertThat(options.cluster()).isTrue();
-        assertThat(options.replicaAcks()).isEqualTo(1);
-    }
-
-    @Test
     void logSendsAreCountedPerChannelWithDuplicatesAcrossWorkerLogs(@TempDir Path dir) throws Exception {
         Path one = dir.resolve("w1.log");
         Path two = dir.resolve("w2.log");
