@@ -52,7 +52,7 @@ record DrillOptions(int users, int faultUsers, List<String> only, List<String> c
                             + "on a local Redis Cluster, only when named with --only: cluster-failover, "
                             + "cluster-reshard, cluster-no-replica."},
             footer = {"", "bench/drills.sh also takes --rebuild (build the jars even if they exist).",
-                    "HERALD_JAVA_OPTS: JVM flags of the services (default: " + BenchOptions.DEFAULT_JAVA_OPTS + ")."})
+                    "HERALD_JAVA_OPTS: JVM flags of the services, by default", "  " + BenchOptions.DEFAULT_JAVA_OPTS})
     static final class Flags {
 
         @Option(names = "--users", paramLabel = "N", converter = CommandLines.Positive.class,

@@ -73,7 +73,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                     + "fan-out with transactional notifications alongside, CPU/RSS of every process; prints a table "
                     + "and writes bench/results/<timestamp>.json.",
             footer = {"", "bench/run.sh also takes --rebuild (build the jars even if they exist).",
-                    "HERALD_JAVA_OPTS: JVM flags of the services (default: " + DEFAULT_JAVA_OPTS + ")."})
+                    "HERALD_JAVA_OPTS: JVM flags of the services, by default", "  " + DEFAULT_JAVA_OPTS})
     static final class Flags {
 
         @Option(names = "--users", paramLabel = "N", converter = CommandLines.Positive.class,

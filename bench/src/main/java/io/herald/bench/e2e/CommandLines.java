@@ -32,8 +32,8 @@ public final class CommandLines {
 
     /**
      * As {@link #parse}, for a {@code main} method: {@code --help} prints the usage and exits 0; a
-     * bad command line prints what is wrong and the usage to standard error and exits
-     * {@value #USAGE_ERROR}.
+     * bad command line prints what is wrong (with a suggestion for a mistyped option) and the
+     * synopsis to standard error and exits {@value #USAGE_ERROR}.
      */
     public static <F> F parseOrExit(F flags, String[] args) {
         CommandLine line = commandLine(flags);
@@ -42,7 +42,9 @@ public final class CommandLines {
         } catch (CommandLine.ParameterException e) {
             PrintStream err = System.err;
             err.println(e.getMessage());
-            e.getCommandLine().usage(err);
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.print(e.getCommandLine().getHelp().fullSynopsis());
+            err.println("--help lists every option.");
             System.exit(USAGE_ERROR);
         }
         if (line.isUsageHelpRequested()) {

@@ -49,7 +49,7 @@ record SoakOptions(int campaigns, int users, Duration retention, List<String> ch
                     + "slope and the plateau verdict, writes bench/results/soak-<timestamp>.json. Exit status 0 when "
                     + "the plateau holds.",
             footer = {"", "bench/soak.sh also takes --rebuild (build the jars even if they exist).",
-                    "HERALD_JAVA_OPTS: JVM flags of the services (default: " + BenchOptions.DEFAULT_JAVA_OPTS + ")."})
+                    "HERALD_JAVA_OPTS: JVM flags of the services, by default", "  " + BenchOptions.DEFAULT_JAVA_OPTS})
     static final class Flags {
 
         @Option(names = "--campaigns", paramLabel = "N", converter = CommandLines.Positive.class,
