@@ -1,27 +1,22 @@
 package io.herald.acceptance;
 
-import static org.awaitility.Awaitility.await;
-
 import io.herald.testsupport.FreePorts;
+import io.herald.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The four Herald services as separate {@code java -jar} processes on free ports against one
- * Redis, as an operator runs them. Logs go to {@code target/acceptance-logs/}.
+ * Redis, as an operator runs them (test-support's {@link ServiceProcess}). Logs go to
+ * {@code target/acceptance-logs/}.
  */
 final class HeraldStack implements AutoCloseable {
 
@@ -39,10 +34,10 @@ final class HeraldStack implements AutoCloseable {
         }
     }
 
-    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private static final List<String> JAVA_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-    private final Map<Service, Path> logs = new EnumMap<>(Service.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * Starts all four services and waits until each is ready.
@@ -72,8 +67,8 @@ final class HeraldStack implements AutoCloseable {
                 env.putAll(perService.getOrDefault(service, Map.of()));
                 stack.launch(service, redisUrl, smtpPort, env, name);
             }
-            for (Service service : Service.values()) {
-                stack.awaitReady(service, Duration.ofSeconds(300));
+            for (ServiceProcess process : stack.processes.values()) {
+                process.awaitHealthy(Duration.ofSeconds(300));
             }
             return stack;
         } catch (RuntimeException e) {
@@ -84,36 +79,18 @@ final class HeraldStack implements AutoCloseable {
     }
 
     private void launch(Service service, String redisUrl, int smtpPort, Map<String, String> extraEnv, String name) {
-        Path jar = Path.of("..", service.module, "target", service.module + "-0.1.0-SNAPSHOT.jar").toAbsolutePath();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("missing " + jar + ": build the services first (./mvnw -B verify builds them)");
-        }
-        int port = ports.get(service);
-        Path log = Path.of("target", "acceptance-logs", name + "-" + service.module + ".log").toAbsolutePath();
+        Path jar = ServiceProcess.jar(Path.of(".."), service.module);
+        Path log = Path.of("target", "acceptance-logs", name + "-" + service.module + ".log");
         try {
-            Files.createDirectories(log.getParent());
+            Files.deleteIfExists(log); // a fresh log per run: tests read it
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", Integer.toString(port));
-        if (redisUrl.contains(",")) {
-            env.put("SPRING_DATA_REDIS_CLUSTER_NODES", redisUrl.replace("redis://", ""));
-        } else {
-            env.put("SPRING_DATA_REDIS_URL", redisUrl);
-            env.put("REDIS_URL", redisUrl);
-        }
+        Map<String, String> env = new HashMap<>(ServiceProcess.redisEnvironment(redisUrl));
         env.put("HERALD_API_KEY", API_KEY);
         env.put("HERALD_UNSUBSCRIBE_SECRET", UNSUBSCRIBE_SECRET);
-        // user-service is launched first: the unsubscribe links in mail point at it
-        if (ports.containsKey(Service.USER)) {
-            env.put("HERALD_PUBLIC_URL", "http://127.0.0.1:" + ports.get(Service.USER));
-        }
+        // the unsubscribe links in mail point at user-service
+        env.put("HERALD_PUBLIC_URL", "http://127.0.0.1:" + ports.get(Service.USER));
         env.put("HERALD_INSTANCE_ID", name + "-" + service.module);
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
@@ -121,31 +98,7 @@ final class HeraldStack implements AutoCloseable {
         env.put("HERALD_USERS_URL", "http://127.0.0.1:" + ports.get(Service.USER));
         env.put("HERALD_WORKERS_URL", "http://127.0.0.1:" + ports.get(Service.WORKERS));
         env.putAll(extraEnv);
-        try {
-            processes.put(service, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service.module, e);
-        }
-        logs.put(service, log);
-    }
-
-    private void awaitReady(Service service, Duration timeout) {
-        await(service.module + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!processes.get(service).isAlive()) {
-                        throw new IllegalStateException(service.module + " exited during start-up");
-                    }
-                    return ready(service);
-                });
-    }
-
-    private boolean ready(Service service) throws InterruptedException {
-        try {
-            return http.send(HttpRequest.newBuilder(url(service, "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
-            return false; // not listening yet
-        }
+        processes.put(service, new ServiceProcess(service.module, jar, ports.get(service), env, JAVA_OPTIONS, log).launch());
     }
 
     URI url(Service service, String path) {
@@ -153,34 +106,17 @@ final class HeraldStack implements AutoCloseable {
     }
 
     Path log(Service service) {
-        return logs.get(service);
+        return processes.get(service).log();
     }
 
     void printLogTails() {
-        logs.forEach((service, log) -> {
-            try {
-                List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-                System.err.println("---- " + service.module + " (" + log + ") ----");
-                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
-            } catch (IOException e) {
-                System.err.println("cannot read " + log);
-            }
-        });
+        processes.values().forEach(process -> System.err.println("---- " + process.name() + " (" + process.log()
+                + ") ----\n" + process.logTail(40)));
     }
 
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        ServiceProcess.stopAll(processes.values());
     }
 
     static Map<String, String> env(String... pairs) {

@@ -7,19 +7,23 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A {@code redis-server} process on a free port of 127.0.0.1, without persistence, with its
- * own working directory and log file. It can be stopped and started again on the same port.
+ * A {@code redis-server} process on a free port of 127.0.0.1 with its own working directory and
+ * log file, without persistence unless asked ({@link #appendOnly}). It can be stopped
+ * ({@code SIGTERM}) or killed ({@code SIGKILL}, as a crash) and started again on the same port and
+ * directory, which then reloads its AOF. Tests, the bench and the drills all start Redis this way.
+ *
+ * <p>Not thread-safe for {@link #start()} / {@link #stop()} / {@link #kill()}: one owner drives it.
  */
 public final class RedisServerProcess implements TestRedis {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path binary;
     private final int port;
@@ -50,13 +54,33 @@ public final class RedisServerProcess implements TestRedis {
                 .findFirst();
     }
 
+    /**
+     * {@link #findBinary()} or a failure saying how to install one.
+     *
+     * @throws IllegalStateException when there is no {@code redis-server}
+     */
+    public static Path binary() {
+        return findBinary().orElseThrow(() -> new IllegalStateException(
+                "no redis-server on the PATH (apt-get install -y redis-server) nor at REDIS_SERVER_BIN"));
+    }
+
+    /** {@code --appendonly yes --appendfsync <policy>} ({@code everysec}, {@code always}, {@code no}): AOF persistence. */
+    public static List<String> appendOnly(String policy) {
+        return List.of("--appendonly", "yes", "--appendfsync", policy);
+    }
+
     /** Starts a new server on a free port of 127.0.0.1; {@link #close()} stops it and deletes its directory. */
     public static RedisServerProcess startOnFreePort(Path binary) {
-        try {
-            return start(binary, FreePorts.next(), Files.createTempDirectory("herald-redis-"), List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare a directory for redis-server", e);
-        }
+        return start(binary, FreePorts.next(), temporaryDirectory(null, "herald-redis-"), List.of());
+    }
+
+    /**
+     * Starts a new server on a free port of 127.0.0.1, its directory a new one under {@code parent}
+     * (deleted by {@link #close()}), with {@code extraArguments} after the usual ones (e.g.
+     * {@link #appendOnly}); returns once it accepts connections.
+     */
+    public static RedisServerProcess startOnFreePort(Path binary, Path parent, List<String> extraArguments) {
+        return start(binary, FreePorts.next(), temporaryDirectory(parent, "redis-"), extraArguments);
     }
 
     /**
@@ -65,12 +89,8 @@ public final class RedisServerProcess implements TestRedis {
      * wait for {@code master_link_status:up} (or the master's {@code connected_slaves}) if it matters.
      */
     public static RedisServerProcess startReplicaOf(Path binary, RedisServerProcess master) {
-        try {
-            return start(binary, FreePorts.next(), Files.createTempDirectory("herald-replica-"),
-                    List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare a directory for redis-server", e);
-        }
+        return start(binary, FreePorts.next(), temporaryDirectory(null, "herald-replica-"),
+                List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
     }
 
     /**
@@ -83,13 +103,30 @@ public final class RedisServerProcess implements TestRedis {
         return server;
     }
 
-    /** The pid of the running server, or -1 while it is stopped. */
-    public synchronized long pid() {
-        return process != null && process.isAlive() ? process.pid() : -1;
+    private static Path temporaryDirectory(Path parent, String prefix) {
+        try {
+            if (parent == null) {
+                return Files.createTempDirectory(prefix);
+            }
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare a directory for redis-server", e);
+        }
     }
 
-    /** The working directory of this server. */
-    Path directory() {
+    /** The pid of the running server, or -1 while it is stopped. */
+    public synchronized long pid() {
+        return running() ? process.pid() : -1;
+    }
+
+    /** Whether the server process is alive (it may still be loading its AOF). */
+    public synchronized boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    /** The working directory of this server: its log, its AOF. */
+    public Path directory() {
         return directory;
     }
 
@@ -113,83 +150,57 @@ public final class RedisServerProcess implements TestRedis {
         return true;
     }
 
+    /** Starts the server (again: same port, directory and arguments) and waits until it accepts connections. */
     @Override
     public synchronized void start() {
-        if (process != null && process.isAlive()) {
+        if (running()) {
             return;
         }
-        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(),
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no",
                 "--dir", directory.toString(), "--logfile", log.toString(),
                 "--daemonize", "no", "--protected-mode", "yes"));
-        command.addAll(extraArguments);
+        command.addAll(extraArguments); // a later option wins: --appendonly yes overrides the no above
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            process = ChildProcesses.track(new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("stdout.log").toFile()))
-                    .start();
+                    .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);
         }
-        awaitListening();
-    }
-
-    private void awaitListening() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
+        Poll.until(START_TIMEOUT, Duration.ofMillis(20), "redis-server listening on " + port + ":\n" + log, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("redis-server exited at start:\n" + logTail(30));
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                pause();
-            }
-        }
-        throw new IllegalStateException("redis-server did not listen on " + port + " within " + START_TIMEOUT
-                + ":\n" + logTail(30));
+            return accepts();
+        });
     }
 
-    // Polling a socket at start-up is the only portable readiness signal of a child process.
-    private static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for redis-server", e);
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
+    /** {@code SIGTERM}: Redis shuts down cleanly (fsyncs its AOF); {@code SIGKILL} after 15 s. */
     @Override
     public synchronized void stop() {
-        if (process == null) {
-            return;
+        if (process != null) {
+            ChildProcesses.stop(process, Duration.ofSeconds(15));
+            process = null;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
     }
 
-    /** {@code SIGKILL}, as a crash: nothing is flushed; {@link #start()} starts it again on the same port and directory. */
+    /** {@code SIGKILL}, as a crash or an OOM kill: unsynced AOF writes are lost; {@link #start()} brings it back. */
     public synchronized void kill() {
-        if (process == null) {
-            return;
+        if (process != null) {
+            ChildProcesses.kill(process);
+            process = null;
         }
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process = null;
     }
 
     @Override
@@ -205,11 +216,12 @@ public final class RedisServerProcess implements TestRedis {
         }
     }
 
+    /** Stops the server and deletes its directory. */
     @Override
     public void close() {
         stop();
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp directory is harmless; the process is already gone
         }

@@ -1,9 +1,7 @@
 package io.herald.bench.drill;
 
-import io.herald.bench.e2e.Audience;
-import io.herald.bench.e2e.CampaignWatch;
-import io.herald.bench.e2e.ServiceProcess;
 import io.herald.bench.e2e.Waits;
+import io.herald.testsupport.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -51,17 +49,13 @@ final class ClusterFailoverDrill implements Drill {
         details.put("replicaAcks", replicaAcks);
         details.put("users", options.users());
         try (DrillEnv env = ClusterWorld.start(options, ClusterWorld.directory(directory), replicaAcks, List.of())) {
-            env.start(options.users(), 1, List.of());
-            Audience audience = env.audience();
-            CampaignWatch watch = CampaignWatch.create(env.api, audience.category(), options.channels());
-            long threshold = Math.max(1, audience.members() / 10);
-            watch.awaitUntil(c -> watch.progress("delivered") >= threshold, options.drillTimeout());
+            CampaignUnderFault campaign = CampaignUnderFault.start(env, options.users(), 1).awaitTenthDelivered();
 
             Map.Entry<Integer, Long> victim = ClusterWorld.busiestMaster(env);
             int master = victim.getKey();
             String partition = ClusterWorld.partitionsByMaster(env).get(master).get(0);
             int replica = env.cluster.replicaOf(master);
-            long deliveredBefore = watch.progress("delivered");
+            long deliveredBefore = campaign.watch.progress("delivered");
             long killedAt = System.nanoTime();
             env.cluster.kill(master);
             details.put("killed", true);
@@ -78,28 +72,19 @@ final class ClusterFailoverDrill implements Drill {
             Drills.say("old master " + master + (rejoined ? " rejoined as replica of " : " did NOT rejoin as replica of ")
                     + replica + " after " + toRejoin.toMillis() + " ms");
 
-            boolean ended = ClusterWorld.awaitEndOrStall(watch, options.drillTimeout(), STALL);
+            CampaignUnderFault.Outcome outcome = campaign.awaitEndOrStall(STALL);
             boolean carriedOn = env.stack.processes().stream().allMatch(ServiceProcess::alive);
-            Accounting books = Accounting.of(env, watch.id(), audience.members());
-            long lost = ClusterWorld.lost(books);
-            long twice = ClusterWorld.doubleCounted(books);
-            boolean holds = ended && books.holds() && lost == 0 && twice == 0 && rejoined && carriedOn;
-            details.put("campaign", watch.id());
-            details.put("status", watch.status());
-            details.put("killedMaster", master);
-            details.put("promotedReplica", replica);
-            details.put("openWorkAtKill", victim.getValue());
-            details.put("killToWritesMillis", toWrites.toMillis());
-            details.put("rejoinedAsReplica", rejoined);
-            details.put("lost", lost);
-            details.put("doubleCounted", twice);
-            details.put("books", books);
+            long lost = outcome.lost();
+            long twice = outcome.doubleCounted();
+            boolean holds = outcome.holds() && lost == 0 && twice == 0 && rejoined && carriedOn;
+            outcome.details(details, CampaignUnderFault.figures("killedMaster", master, "promotedReplica", replica,
+                    "openWorkAtKill", victim.getValue(), "killToWritesMillis", toWrites.toMillis(),
+                    "rejoinedAsReplica", rejoined, "lost", lost, "doubleCounted", twice));
             String verdict = String.format("replica-acks=%d, users %d: killed master %d with %d open entries on its "
-                            + "partitions; replica %d took writes %d ms after the kill; old master %s; campaign %s; "
-                            + "lost %d, double-counted %d; %s%s", replicaAcks, options.users(), master, victim.getValue(),
-                    replica, toWrites.toMillis(), rejoined ? "rejoined as replica" : "did NOT rejoin", watch.status(), lost,
-                    twice, books.summary(), WorkerCrashDrill.problems(ended, books, watch)
-                            + (carriedOn ? "" : "; a service process died"));
+                            + "partitions; replica %d took writes %d ms after the kill; old master %s; %s%s", replicaAcks,
+                    options.users(), master, victim.getValue(), replica, toWrites.toMillis(),
+                    rejoined ? "rejoined as replica" : "did NOT rejoin", outcome.tally(),
+                    outcome.problems() + (carriedOn ? "" : "; a service process died"));
             return DrillResult.of(name(), holds, verdict, details);
         } catch (RuntimeException e) {
             details.putIfAbsent("killed", false);

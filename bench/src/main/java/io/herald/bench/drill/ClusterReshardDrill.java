@@ -1,7 +1,5 @@
 package io.herald.bench.drill;
 
-import io.herald.bench.e2e.Audience;
-import io.herald.bench.e2e.CampaignWatch;
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +28,7 @@ final class ClusterReshardDrill implements Drill {
     public DrillResult run(DrillOptions options, Path directory) {
         Map<String, Object> details = new LinkedHashMap<>();
         try (DrillEnv env = ClusterWorld.start(options, directory, 0, List.of())) {
-            env.start(options.users(), 1, List.of());
-            Audience audience = env.audience();
-            CampaignWatch watch = CampaignWatch.create(env.api, audience.category(), options.channels());
-            long threshold = Math.max(1, audience.members() / 10);
-            watch.awaitUntil(c -> watch.progress("delivered") >= threshold, options.drillTimeout());
+            CampaignUnderFault campaign = CampaignUnderFault.start(env, options.users(), 1).awaitTenthDelivered();
 
             String partition = null;
             long open = -1;
@@ -57,25 +51,15 @@ final class ClusterReshardDrill implements Drill {
             Drills.say("moved slot " + slot + " of " + partition + " (" + open + " open entries) from " + source + " to "
                     + target + " in " + movedMillis + " ms");
 
-            boolean ended = ClusterWorld.awaitEndOrStall(watch, options.drillTimeout(), Duration.ofSeconds(90));
-            Accounting books = Accounting.of(env, watch.id(), audience.members());
-            long lost = ClusterWorld.lost(books);
-            long twice = ClusterWorld.doubleCounted(books);
-            boolean holds = ended && moved && books.holds() && lost == 0 && twice == 0;
-            details.put("campaign", watch.id());
-            details.put("status", watch.status());
-            details.put("partition", partition);
-            details.put("slot", slot);
-            details.put("from", source);
-            details.put("to", target);
-            details.put("moveMillis", movedMillis);
-            details.put("lost", lost);
-            details.put("doubleCounted", twice);
-            details.put("books", books);
-            String verdict = String.format("users %d: slot %d of %s (%d open entries) moved %d -> %d in %d ms%s; "
-                            + "campaign %s; lost %d, double-counted %d; %s%s", options.users(), slot, partition, open,
-                    source, target, movedMillis, moved ? "" : " (NOT moved)", watch.status(), lost, twice,
-                    books.summary(), WorkerCrashDrill.problems(ended, books, watch));
+            CampaignUnderFault.Outcome outcome = campaign.awaitEndOrStall(Duration.ofSeconds(90));
+            long lost = outcome.lost();
+            long twice = outcome.doubleCounted();
+            boolean holds = outcome.holds() && moved && lost == 0 && twice == 0;
+            outcome.details(details, CampaignUnderFault.figures("partition", partition, "slot", slot, "from", source,
+                    "to", target, "moveMillis", movedMillis, "lost", lost, "doubleCounted", twice));
+            String verdict = String.format("users %d: slot %d of %s (%d open entries) moved %d -> %d in %d ms%s; %s%s",
+                    options.users(), slot, partition, open, source, target, movedMillis, moved ? "" : " (NOT moved)",
+                    outcome.tally(), outcome.problems());
             return DrillResult.of(name(), holds, verdict, details);
         }
     }

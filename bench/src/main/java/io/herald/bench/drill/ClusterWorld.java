@@ -1,6 +1,5 @@
 package io.herald.bench.drill;
 
-import io.herald.bench.e2e.CampaignWatch;
 import io.herald.bench.e2e.Waits;
 import io.herald.eventstore.Channels;
 import io.herald.testsupport.RedisClusterProcess;
@@ -26,8 +25,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterWorld {
 
-    private static final List<String> OUTCOMES = List.of("delivered", "failed", "deadLettered", "cancelled", "skipped");
-
     private ClusterWorld() {
     }
 
@@ -36,9 +33,7 @@ final class ClusterWorld {
      * require {@code replicaAcks} replicas per hand-off ({@code HERALD_REDIS_REPLICAACKS}).
      */
     static DrillEnv start(DrillOptions options, Path directory, int replicaAcks, List<String> redisArguments) {
-        Path binary = RedisServerProcess.findBinary()
-                .orElseThrow(() -> new IllegalStateException("redis-server is not on the PATH"));
-        RedisClusterProcess cluster = RedisClusterProcess.start(binary, redisArguments);
+        RedisClusterProcess cluster = RedisClusterProcess.start(RedisServerProcess.binary(), redisArguments);
         try {
             Drills.say("cluster up: masters " + cluster.masterPorts() + ", nodes " + cluster.ports()
                     + ", services with replica-acks=" + replicaAcks);
@@ -133,57 +128,6 @@ final class ClusterWorld {
         } finally {
             client.shutdown(0, 0, TimeUnit.MILLISECONDS);
         }
-    }
-
-    /**
-     * Waits until the campaign ended, or its counters stopped moving for {@code stall} (a campaign
-     * that lost work may never end), or {@code timeout}; answers whether it ended.
-     */
-    static boolean awaitEndOrStall(CampaignWatch watch, Duration timeout, Duration stall) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long lastChange = System.nanoTime();
-        long lastSum = -1;
-        while (System.nanoTime() < deadline) {
-            watch.refresh();
-            if (List.of("COMPLETED", "CANCELLED").contains(watch.status())) {
-                return true;
-            }
-            long sum = watch.progress("targeted");
-            for (String outcome : OUTCOMES) {
-                sum += watch.progress(outcome);
-            }
-            if (sum != lastSum) {
-                lastSum = sum;
-                lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > stall.toNanos()) {
-                Drills.say("campaign " + watch.id() + " stalled at status " + watch.status() + " for " + stall);
-                return false;
-            }
-            Waits.pause(Duration.ofMillis(500));
-        }
-        return false;
-    }
-
-    /**
-     * Notifications lost: recipients of the category never resolved into an audience batch, plus
-     * (recipient, channel) pairs of the batches without an outcome record.
-     */
-    static long lost(Accounting books) {
-        long lost = Math.max(0, books.subscribers() - books.resolved());
-        for (Map.Entry<String, Long> expected : books.expected().entrySet()) {
-            lost += Math.max(0, expected.getValue() - books.ledgers().get(expected.getKey()).records());
-        }
-        return lost;
-    }
-
-    /** Counted twice: counters above the outcome records, or targeted above the audience. */
-    static long doubleCounted(Accounting books) {
-        long twice = 0;
-        for (Map.Entry<String, Long> expected : books.expected().entrySet()) {
-            var ledger = books.ledgers().get(expected.getKey());
-            twice += Math.max(0, ledger.settled() - ledger.records()) + Math.max(0, ledger.targeted() - expected.getValue());
-        }
-        return twice;
     }
 
     private static Map<String, Object> fields(List<?> flat) {

@@ -2,13 +2,12 @@ package io.herald.bench.drill;
 
 import io.herald.bench.e2e.Audience;
 import io.herald.bench.e2e.HeraldApi;
-import io.herald.bench.e2e.LogWatch;
 import io.herald.bench.e2e.RedisAccess;
-import io.herald.bench.e2e.RedisServer;
-import io.herald.bench.e2e.ServiceProcess;
 import io.herald.bench.e2e.SmtpSink;
 import io.herald.bench.e2e.Stack;
 import io.herald.testsupport.RedisClusterProcess;
+import io.herald.testsupport.RedisServerProcess;
+import io.herald.testsupport.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ final class DrillEnv implements AutoCloseable {
     final DrillOptions options;
     final Path directory;
     /** The drill's one Redis; null when it runs on {@link #cluster}. */
-    final RedisServer redis;
+    final RedisServerProcess redis;
     /** The drill's Redis Cluster; null when it runs on one Redis. */
     final RedisClusterProcess cluster;
     final SmtpSink smtp;
@@ -43,10 +42,12 @@ final class DrillEnv implements AutoCloseable {
     final HeraldApi api;
     private final Map<String, String> environment;
 
+    /** A world on one Redis: no persistence when {@code appendFsync} is null, else AOF with that policy. */
     DrillEnv(DrillOptions options, Path directory, String appendFsync) {
         this.options = options;
         this.directory = directory;
-        this.redis = new RedisServer(directory, appendFsync).start();
+        this.redis = RedisServerProcess.startOnFreePort(RedisServerProcess.binary(), directory,
+                appendFsync == null ? List.of() : RedisServerProcess.appendOnly(appendFsync));
         this.cluster = null;
         this.environment = Map.of();
         this.smtp = new SmtpSink().start();
@@ -91,7 +92,7 @@ final class DrillEnv implements AutoCloseable {
         }
         stack.processes().forEach(ServiceProcess::launch);
         stack.processes().forEach(process -> process.awaitHealthy(options.startTimeout()));
-        LogWatch.await(stack.get(Stack.USERS).log(), LogWatch.SEEDED, Duration.ofMinutes(5));
+        stack.get(Stack.USERS).awaitLogLine(Stack.SEEDED, Duration.ofMinutes(5));
         Drills.say("stack up: " + stack.processes().size() + " processes, " + users + " users seeded");
     }
 

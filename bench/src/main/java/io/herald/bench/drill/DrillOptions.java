@@ -1,9 +1,12 @@
 package io.herald.bench.drill;
 
 import io.herald.bench.e2e.BenchOptions;
+import io.herald.bench.e2e.CommandLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Options of {@code bench/drills.sh}.
@@ -22,55 +25,87 @@ record DrillOptions(int users, int faultUsers, List<String> only, List<String> c
                     Duration drillTimeout, Duration offline, Duration outage, boolean keep, long seed, Path root,
                     List<String> javaOptions, Duration startTimeout) {
 
+    /**
+     * Reads the command line.
+     *
+     * @throws picocli.CommandLine.ParameterException when an option is unknown or has a bad value
+     */
     static DrillOptions parse(String[] args) {
-        int users = 100_000;
-        int faultUsers = 10_000;
-        List<String> only = List.of();
-        List<String> channels = List.of("email", "sms", "push");
-        String category = null;
-        Duration timeout = Duration.ofMinutes(10);
-        Duration offline = Duration.ofSeconds(60);
-        Duration outage = Duration.ofSeconds(10);
-        Duration startTimeout = Duration.ofMinutes(5);
-        boolean keep = false;
-        long seed = System.nanoTime();
-        Path root = Path.of("").toAbsolutePath();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String next = i + 1 < args.length ? args[i + 1] : null;
-            switch (arg) {
-                case "--users" -> users = Integer.parseInt(required(next, arg));
-                case "--fault-users" -> faultUsers = Integer.parseInt(required(next, arg));
-                case "--only" -> only = List.of(required(next, arg).split(","));
-                case "--channels" -> channels = List.of(required(next, arg).split(","));
-                case "--category" -> category = required(next, arg);
-                case "--timeout" -> timeout = BenchOptions.duration(required(next, arg));
-                case "--offline" -> offline = BenchOptions.duration(required(next, arg));
-                case "--outage" -> outage = BenchOptions.duration(required(next, arg));
-                case "--start-timeout" -> startTimeout = BenchOptions.duration(required(next, arg));
-                case "--seed" -> seed = Long.parseLong(required(next, arg));
-                case "--root" -> root = Path.of(required(next, arg)).toAbsolutePath();
-                case "--keep" -> {
-                    keep = true;
-                    i--;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + arg);
-            }
-            i++;
-        }
-        List<String> javaOptions = BenchOptions.javaOptions(System.getenv("HERALD_JAVA_OPTS"));
-        return new DrillOptions(users, faultUsers, only, channels, category, timeout, offline, outage, keep, seed, root,
-                javaOptions, startTimeout);
+        return CommandLines.parse(new Flags(), args).options();
+    }
+
+    /** Reads the command line of {@code main}: prints {@code --help} and exits, or exits 2 on a bad one. */
+    static DrillOptions parseOrExit(String[] args) {
+        return CommandLines.parseOrExit(new Flags(), args).options();
     }
 
     boolean wants(String drill) {
         return only.isEmpty() || only.contains(drill);
     }
 
-    private static String required(String value, String option) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
+    /** The flags as picocli reads them; {@link #options()} makes the record. */
+    @Command(name = "bench/drills.sh", sortOptions = false,
+            description = {"Herald's fault drills: each runs its own redis-server (or local Redis Cluster), SMTP sink and "
+                    + "services on free ports, breaks something, prints a verdict line and writes "
+                    + "bench/results/drills-<timestamp>.json. Exit status 0 when every drill held.",
+                    "Drills: worker-crash, service-crash, redis-outage, faulty-provider, offline-burst, redis-full; "
+                            + "on a local Redis Cluster, only when named with --only: cluster-failover, "
+                            + "cluster-reshard, cluster-no-replica."},
+            footer = {"", "bench/drills.sh also takes --rebuild (build the jars even if they exist).",
+                    "HERALD_JAVA_OPTS: JVM flags of the services, by default", "  " + BenchOptions.DEFAULT_JAVA_OPTS})
+    static final class Flags {
+
+        @Option(names = "--users", paramLabel = "N", converter = CommandLines.Positive.class,
+                description = "users seeded for the campaign drills (default: ${DEFAULT-VALUE})")
+        int users = 100_000;
+
+        @Option(names = "--fault-users", paramLabel = "N", converter = CommandLines.Positive.class,
+                description = "users seeded for the faulty-provider drill (default: ${DEFAULT-VALUE})")
+        int faultUsers = 10_000;
+
+        @Option(names = "--only", paramLabel = "LIST", converter = CommandLines.Names.class,
+                description = "drills to run, comma-separated (default: all but the cluster drills)")
+        String only;
+
+        @Option(names = "--channels", paramLabel = "LIST", converter = CommandLines.Names.class,
+                description = "channels of the services and campaigns, comma-separated (default: ${DEFAULT-VALUE})")
+        String channels = "email,sms,push";
+
+        @Option(names = "--category", paramLabel = "NAME", description = "campaign category (default: the largest)")
+        String category;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", description = "bound of each drill (default: 10m)")
+        Duration timeout = Duration.ofMinutes(10);
+
+        @Option(names = "--offline", paramLabel = "DURATION",
+                description = "how long the workers stay offline in offline-burst (default: 60s)")
+        Duration offline = Duration.ofSeconds(60);
+
+        @Option(names = "--outage", paramLabel = "DURATION",
+                description = "how long Redis stays down in redis-outage (default: 10s)")
+        Duration outage = Duration.ofSeconds(10);
+
+        @Option(names = "--start-timeout", paramLabel = "DURATION",
+                description = "how long a service may take to report healthy (default: 5m)")
+        Duration startTimeout = Duration.ofMinutes(5);
+
+        @Option(names = "--seed", paramLabel = "N", description = "seed of the random kill moments (default: the clock)")
+        Long seed;
+
+        @Option(names = "--keep", description = "keep the logs of drills that held too")
+        boolean keep;
+
+        @Option(names = "--root", paramLabel = "DIR", description = "the repository (default: the current directory)")
+        Path root = Path.of("");
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+        boolean help;
+
+        DrillOptions options() {
+            return new DrillOptions(users, faultUsers, only == null ? List.of() : CommandLines.list(only),
+                    CommandLines.list(channels), category, timeout, offline, outage, keep,
+                    seed == null ? System.nanoTime() : seed, root.toAbsolutePath(),
+                    BenchOptions.javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout);
         }
-        return value;
     }
 }

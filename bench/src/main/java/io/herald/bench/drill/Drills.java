@@ -30,7 +30,7 @@ public final class Drills {
     }
 
     public static void main(String[] args) throws Exception {
-        DrillOptions options = DrillOptions.parse(args);
+        DrillOptions options = DrillOptions.parseOrExit(args);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         Path results = options.root().resolve("bench").resolve("results");
         List<Drill> drills = new ArrayList<>(ALL.stream().filter(d -> options.wants(d.name())).toList());

@@ -1,9 +1,8 @@
 package io.herald.bench.drill;
 
-import io.herald.bench.e2e.Audience;
 import io.herald.bench.e2e.CampaignWatch;
-import io.herald.bench.e2e.ServiceProcess;
 import io.herald.bench.e2e.Waits;
+import io.herald.testsupport.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,10 +29,9 @@ final class WorkerCrashDrill implements Drill {
     @Override
     public DrillResult run(DrillOptions options, Path directory) {
         try (DrillEnv env = new DrillEnv(options, directory, null)) {
-            env.start(options.users(), 2, List.of());
-            Audience audience = env.audience();
+            CampaignUnderFault campaign = CampaignUnderFault.start(env, options.users(), 2);
+            CampaignWatch watch = campaign.watch;
             Random random = new Random(options.seed());
-            CampaignWatch watch = CampaignWatch.create(env.api, audience.category(), options.channels());
             List<Map<String, Object>> kills = new ArrayList<>();
             long inFlightBound = 0;
             long deadline = System.nanoTime() + options.drillTimeout().toNanos();
@@ -61,20 +59,14 @@ final class WorkerCrashDrill implements Drill {
                 kills.add(Map.of("process", victim.name(), "deliveredBefore", deliveredBefore, "inFlight", inFlight));
             }
             env.workers().forEach(worker -> worker.awaitHealthy(options.startTimeout()));
-            boolean ended = watch.awaitEnd(options.drillTimeout());
-            Accounting books = Accounting.of(env, watch.id(), audience.members());
-            long duplicates = books.duplicateSends().values().stream().mapToLong(Long::longValue).sum();
-            boolean holds = ended && books.holds() && kills.size() == KILLS && duplicates <= inFlightBound;
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("campaign", watch.id());
-            details.put("status", watch.status());
-            details.put("kills", kills);
-            details.put("duplicateSends", duplicates);
-            details.put("inFlightAtKills", inFlightBound);
-            details.put("books", books);
+            CampaignUnderFault.Outcome outcome = campaign.awaitEnd();
+            long duplicates = outcome.books().duplicateSends().values().stream().mapToLong(Long::longValue).sum();
+            boolean holds = outcome.holds() && kills.size() == KILLS && duplicates <= inFlightBound;
+            Map<String, Object> details = outcome.details(new LinkedHashMap<>(), CampaignUnderFault.figures("kills", kills,
+                    "duplicateSends", duplicates, "inFlightAtKills", inFlightBound));
             String verdict = String.format("%d of %d kills before the campaign ended, %s; duplicate sends %d (bound: %d "
-                            + "in flight at the kills)%s", kills.size(), KILLS, books.summary(), duplicates, inFlightBound,
-                    problems(ended, books, watch));
+                            + "in flight at the kills)%s", kills.size(), KILLS, outcome.books().summary(), duplicates,
+                    inFlightBound, outcome.problems());
             return DrillResult.of(name(), holds, verdict, details);
         }
     }

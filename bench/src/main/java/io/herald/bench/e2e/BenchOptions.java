@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Command-line options of the end-to-end bench (see {@code bench/README.md}).
@@ -39,75 +43,23 @@ public record BenchOptions(int users, List<String> channels, String category, bo
     /** The same flags as start.sh, so the bench measures what users run. */
     public static final String DEFAULT_JAVA_OPTS = "-Xms96m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
+    /**
+     * Reads the command line.
+     *
+     * @throws picocli.CommandLine.ParameterException when an option is unknown or has a bad value
+     */
     public static BenchOptions parse(String[] args) {
-        int users = 100_000;
-        List<String> channels = List.of("email", "sms", "push");
-        String category = null;
-        boolean keep = false;
-        String aof = null;
-        Duration timeout = Duration.ofMinutes(15);
-        int tx = 200;
-        int txRate = 20;
-        int idle = 10;
-        int baseline = 1_000_000;
-        List<String> jfr = new ArrayList<>();
-        Path root = Path.of("").toAbsolutePath();
-        Duration startTimeout = Duration.ofMinutes(3);
-        int warmup = 1;
-        boolean cluster = false;
-        String acksFromEnvironment = System.getenv("HERALD_REDIS_REPLICAACKS");
-        int replicaAcks = acksFromEnvironment == null || acksFromEnvironment.isBlank() ? 0
-                : Integer.parseInt(acksFromEnvironment.trim());
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--users" -> users = Integer.parseInt(value(args, ++i, arg));
-                case "--channels" -> channels = channels(value(args, ++i, arg));
-                case "--category" -> category = value(args, ++i, arg);
-                case "--keep" -> keep = true;
-                case "--aof" -> aof = value(args, ++i, arg);
-                case "--timeout" -> timeout = duration(value(args, ++i, arg));
-                case "--tx" -> tx = Integer.parseInt(value(args, ++i, arg));
-                case "--tx-rate" -> txRate = Integer.parseInt(value(args, ++i, arg));
-                case "--idle" -> idle = Integer.parseInt(value(args, ++i, arg));
-                case "--baseline-requests" -> baseline = Integer.parseInt(value(args, ++i, arg));
-                case "--jfr" -> jfr.add(value(args, ++i, arg));
-                case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
-                case "--start-timeout" -> startTimeout = duration(value(args, ++i, arg));
-                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
-                case "--cluster" -> cluster = true;
-                case "--replica-acks" -> replicaAcks = Integer.parseInt(value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
-        if (aof != null && !List.of("everysec", "always", "no").contains(aof)) {
-            throw new IllegalArgumentException("--aof must be everysec, always or no");
-        }
-        return new BenchOptions(users, channels, category, keep, aof, timeout, tx, txRate, idle, baseline,
-                List.copyOf(jfr), root, javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup, cluster,
-                replicaAcks);
+        return CommandLines.parse(new Flags(), args).options();
+    }
+
+    /** Reads the command line of {@code main}: prints {@code --help} and exits, or exits 2 on a bad one. */
+    public static BenchOptions parseOrExit(String[] args) {
+        return CommandLines.parseOrExit(new Flags(), args).options();
     }
 
     /** {@code log} → sms and push (the log senders); else a comma-separated list. */
     static List<String> channels(String value) {
-        if ("log".equals(value)) {
-            return List.of("sms", "push");
-        }
-        List<String> list = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("--channels needs at least one channel");
-        }
-        return list;
-    }
-
-    /** {@code 90s}, {@code 15m}, {@code 1h}, or an ISO-8601 duration. */
-    public static Duration duration(String value) {
-        String v = value.trim().toLowerCase();
-        if (v.startsWith("p")) {
-            return Duration.parse(value);
-        }
-        long n = Long.parseLong(v.replaceAll("[smh]$", ""));
-        return v.endsWith("h") ? Duration.ofHours(n) : v.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
+        return "log".equals(value.trim()) ? List.of("sms", "push") : CommandLines.list(value);
     }
 
     public static List<String> javaOptions(String fromEnvironment) {
@@ -115,10 +67,98 @@ public record BenchOptions(int users, List<String> channels, String category, bo
         return Arrays.stream(flags.trim().split("\\s+")).toList();
     }
 
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
+    /** The flags as picocli reads them; {@link #options()} makes the record. */
+    @Command(name = "bench/run.sh", sortOptions = false,
+            description = "Herald's end-to-end benchmark: Redis baseline, service start-up, seeding, one campaign's "
+                    + "fan-out with transactional notifications alongside, CPU/RSS of every process; prints a table "
+                    + "and writes bench/results/<timestamp>.json.",
+            footer = {"", "bench/run.sh also takes --rebuild (build the jars even if they exist).",
+                    "HERALD_JAVA_OPTS: JVM flags of the services, by default", "  " + DEFAULT_JAVA_OPTS})
+    static final class Flags {
+
+        @Option(names = "--users", paramLabel = "N", converter = CommandLines.Positive.class,
+                description = "users to seed (default: ${DEFAULT-VALUE})")
+        int users = 100_000;
+
+        @Option(names = "--channels", paramLabel = "LIST", converter = CommandLines.Names.class,
+                description = "channels, comma-separated; 'log' means sms,push (default: ${DEFAULT-VALUE})")
+        String channels = "email,sms,push";
+
+        @Option(names = "--category", paramLabel = "NAME", description = "campaign category (default: the largest)")
+        String category;
+
+        @Option(names = "--keep", description = "keep the logs and the Redis directory (bench/results/run-<timestamp>/)")
+        boolean keep;
+
+        @Option(names = "--aof", paramLabel = "POLICY", converter = AppendFsync.class,
+                description = "AOF persistence with this appendfsync policy: everysec, always or no (default: none)")
+        String aof;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", description = "bound of the whole run (default: 15m)")
+        Duration timeout = Duration.ofMinutes(15);
+
+        @Option(names = "--tx", paramLabel = "N", converter = CommandLines.NotNegative.class,
+                description = "transactional notifications posted during the campaign (default: ${DEFAULT-VALUE})")
+        int tx = 200;
+
+        @Option(names = "--tx-rate", paramLabel = "N", converter = CommandLines.Positive.class,
+                description = "their rate per second (default: ${DEFAULT-VALUE})")
+        int txRate = 20;
+
+        @Option(names = "--idle", paramLabel = "SECONDS", converter = CommandLines.NotNegative.class,
+                description = "idle sampling after the campaign (default: ${DEFAULT-VALUE})")
+        int idle = 10;
+
+        @Option(names = "--baseline-requests", paramLabel = "N", converter = CommandLines.Positive.class,
+                description = "XADDs of the redis-benchmark baseline (default: ${DEFAULT-VALUE})")
+        int baselineRequests = 1_000_000;
+
+        @Option(names = "--jfr", paramLabel = "SERVICE",
+                description = "record SERVICE with Java Flight Recorder and summarise its hottest methods (repeatable)")
+        List<String> jfr = new ArrayList<>();
+
+        @Option(names = "--root", paramLabel = "DIR", description = "the repository (default: the current directory)")
+        Path root = Path.of("");
+
+        @Option(names = "--start-timeout", paramLabel = "DURATION",
+                description = "how long a service may take to report healthy (default: 3m)")
+        Duration startTimeout = Duration.ofMinutes(3);
+
+        @Option(names = "--warmup", paramLabel = "N", converter = CommandLines.NotNegative.class,
+                description = "campaigns run first (JIT warm-up) and reported apart; 0 measures the cold run "
+                        + "(default: ${DEFAULT-VALUE})")
+        int warmup = 1;
+
+        @Option(names = "--cluster", description = "run the campaign twice, on one Redis and on a local Redis Cluster "
+                + "(3 masters + 3 replicas), into one report")
+        boolean cluster;
+
+        @Option(names = "--replica-acks", paramLabel = "N", converter = CommandLines.NotNegative.class,
+                description = "herald.redis.replica-acks of the services in the cluster run "
+                        + "(default: HERALD_REDIS_REPLICAACKS, else 0)")
+        Integer replicaAcks;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+        boolean help;
+
+        BenchOptions options() {
+            String fromEnvironment = System.getenv("HERALD_REDIS_REPLICAACKS");
+            int acks = replicaAcks != null ? replicaAcks
+                    : fromEnvironment == null || fromEnvironment.isBlank() ? 0 : Integer.parseInt(fromEnvironment.trim());
+            return new BenchOptions(users, channels(channels), category, keep, aof, timeout, tx, txRate, idle,
+                    baselineRequests, List.copyOf(jfr), root.toAbsolutePath(),
+                    javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup, cluster, acks);
         }
-        return args[index];
+    }
+
+    /** {@code --aof}: one of Redis's {@code appendfsync} policies. */
+    static final class AppendFsync implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!List.of("everysec", "always", "no").contains(value)) {
+                throw new TypeConversionException("'" + value + "' is not everysec, always or no");
+            }
+            return value;
+        }
     }
 }

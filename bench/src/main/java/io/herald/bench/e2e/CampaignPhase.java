@@ -1,6 +1,7 @@
 package io.herald.bench.e2e;
 
 import io.herald.eventstore.Channels;
+import io.herald.testsupport.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

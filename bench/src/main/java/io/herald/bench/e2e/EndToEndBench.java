@@ -1,5 +1,8 @@
 package io.herald.bench.e2e;
 
+import io.herald.testsupport.RedisClusterProcess;
+import io.herald.testsupport.RedisServerProcess;
+import io.herald.testsupport.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import io.herald.testsupport.RedisClusterProcess;
-import io.herald.testsupport.RedisServerProcess;
 
 /**
  * Herald's end-to-end benchmark (issue 9), one run: Redis baseline, service start-up, seeding,
@@ -31,7 +32,7 @@ public final class EndToEndBench {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options = BenchOptions.parse(args);
+        BenchOptions options = BenchOptions.parseOrExit(args);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         Path results = options.root().resolve("bench").resolve("results");
         Path runDirectory = results.resolve("run-" + stamp);
@@ -85,7 +86,7 @@ public final class EndToEndBench {
         private final BenchOptions options;
         private final Path directory;
         private final boolean onCluster;
-        private final RedisServer redis;
+        private RedisServerProcess redis;
         private RedisClusterProcess cluster;
         private final SmtpSink smtp;
         private final ProcessSampler sampler = new ProcessSampler();
@@ -96,7 +97,6 @@ public final class EndToEndBench {
             this.options = options;
             this.directory = directory;
             this.onCluster = onCluster;
-            this.redis = onCluster ? null : new RedisServer(directory, options.appendFsync());
             this.smtp = new SmtpSink();
         }
 
@@ -111,20 +111,18 @@ public final class EndToEndBench {
             double baseline = 0;
             if (onCluster) {
                 step("starting a Redis Cluster: 6 redis-server nodes, 3 masters + 3 replicas" + persistence);
-                List<String> aof = options.appendFsync() == null ? List.of()
-                        : List.of("--appendonly", "yes", "--appendfsync", options.appendFsync());
-                cluster = RedisClusterProcess.start(RedisServerProcess.findBinary().orElseThrow(), aof);
+                cluster = RedisClusterProcess.start(RedisServerProcess.binary(), persistence());
                 access = new RedisAccess(cluster.url());
                 report.put("machine", Machine.describe(access));
                 report.put("masters", cluster.masterPorts());
                 cluster.ports().forEach(port -> sampler.watch("redis-" + port, () -> cluster.pid(port)));
             } else {
                 step("starting redis-server" + persistence);
-                redis.start();
+                redis = RedisServerProcess.startOnFreePort(RedisServerProcess.binary(), directory, persistence());
                 access = new RedisAccess(redis.url());
                 report.put("machine", Machine.describe(access));
                 step("baseline: redis-benchmark -P 50 -n " + options.baselineRequests() + " XADD");
-                baseline = XaddBaseline.measure(redis, options.baselineRequests(), access);
+                baseline = XaddBaseline.measure(redis.port(), options.baselineRequests(), access);
                 report.put("xaddBaselinePerSecond", Math.round(baseline));
                 sampler.watch("redis-server", redis::pid);
             }
@@ -171,6 +169,11 @@ public final class EndToEndBench {
             return report;
         }
 
+        /** The Redis arguments of {@code --aof}: none, or AOF with its {@code appendfsync} policy. */
+        private List<String> persistence() {
+            return options.appendFsync() == null ? List.of() : RedisServerProcess.appendOnly(options.appendFsync());
+        }
+
         private Map<String, Long> startServices() {
             Stack.Settings settings = new Stack.Settings(options.root(), directory,
                     onCluster ? cluster.url() : redis.url(), smtp.port(), API_KEY,
@@ -198,7 +201,7 @@ public final class EndToEndBench {
         private Map<String, Object> awaitSeeding() {
             sampler.phase("seed");
             long start = System.nanoTime();
-            Matcher seeded = LogWatch.await(stack.get(Stack.USERS).log(), LogWatch.SEEDED, Duration.ofMinutes(5));
+            Matcher seeded = stack.get(Stack.USERS).awaitLogLine(Stack.SEEDED, Duration.ofMinutes(5));
             long observed = (System.nanoTime() - start) / 1_000_000;
             step("seeded " + seeded.group(1) + " users in " + seeded.group(2) + " ms (user-service log)");
             return Map.of("users", Long.parseLong(seeded.group(1)), "loggedMs", Long.parseLong(seeded.group(2)),

@@ -9,35 +9,15 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Small helpers around child processes and their files. */
+/**
+ * Short commands the bench runs to their end ({@code redis-benchmark}, {@code jfr}, {@code uptime})
+ * and the run directories it deletes. The long-running children (Redis, the services) are
+ * test-support's {@code RedisServerProcess} and {@code ServiceProcess}, which also kill them if the
+ * bench exits first.
+ */
 public final class Processes {
 
-    private static final java.util.Set<Process> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    static {
-        // Child processes outlive a JVM that exits (timeout, Ctrl-C, error): kill what the bench started.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.stream().filter(Process::isAlive)
-                .forEach(Process::destroyForcibly), "bench-cleanup"));
-    }
-
     private Processes() {
-    }
-
-    /** Remembers a child process so that it is killed if the bench exits without stopping it. */
-    public static Process track(Process process) {
-        STARTED.removeIf(p -> !p.isAlive());
-        STARTED.add(process);
-        return process;
-    }
-
-    /** Waits for the process to exit; answers whether it did within {@code timeout}. */
-    public static boolean awaitExit(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Runs a command to its end and returns its output (stdout and stderr). */
@@ -45,13 +25,16 @@ public final class Processes {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] out = process.getInputStream().readAllBytes();
-            if (!awaitExit(process, timeout)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
             }
             return new String(out, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
         }
     }
 

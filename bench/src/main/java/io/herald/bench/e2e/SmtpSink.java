@@ -4,6 +4,7 @@ import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.UserImpl;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.herald.testsupport.FreePorts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.ConcurrentHashMap;

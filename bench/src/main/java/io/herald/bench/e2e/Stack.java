@@ -1,6 +1,7 @@
 package io.herald.bench.e2e;
 
-import java.nio.file.Files;
+import io.herald.testsupport.FreePorts;
+import io.herald.testsupport.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Herald's four services as separate JVMs against the bench's Redis and SMTP sink, each on a free
@@ -24,6 +26,9 @@ public final class Stack implements AutoCloseable {
     public static final String NOTIFICATIONS = "notification-service";
     public static final String WORKERS = "channel-workers";
     public static final List<String> MODULES = List.of(USERS, CAMPAIGNS, NOTIFICATIONS, WORKERS);
+
+    /** {@code Seeded 100000 users in 2345 ms}: user-service's line at the end of seeding. */
+    public static final Pattern SEEDED = Pattern.compile("Seeded (\\d+) users in (\\d+) ms");
 
     /**
      * @param root the repository (holding {@code <module>/target/<module>-0.1.0-SNAPSHOT.jar})
@@ -43,11 +48,6 @@ public final class Stack implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** The fat jar of a module. */
-    public static Path jar(Path root, String module) {
-        return root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
-    }
-
     /**
      * Defines a process of {@code module} named {@code name} (not launched yet).
      *
@@ -56,16 +56,8 @@ public final class Stack implements AutoCloseable {
      */
     public ServiceProcess define(String name, String module, Map<String, String> environment,
                                  List<String> extraJavaOptions) {
-        Path jar = jar(settings.root(), module);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("missing " + jar + ": build it first (bench/run.sh does)");
-        }
-        Map<String, String> env = new HashMap<>();
-        if (settings.redisUrl().contains(",")) {
-            env.put("SPRING_DATA_REDIS_CLUSTER_NODES", settings.redisUrl().replace("redis://", ""));
-        } else {
-            env.put("SPRING_DATA_REDIS_URL", settings.redisUrl());
-        }
+        Path jar = ServiceProcess.jar(settings.root(), module);
+        Map<String, String> env = new HashMap<>(ServiceProcess.redisEnvironment(settings.redisUrl()));
         env.put("HERALD_API_KEY", settings.apiKey());
         env.put("HERALD_CHANNELS", String.join(",", settings.channels()));
         env.put("HERALD_INSTANCE_ID", name);
@@ -74,7 +66,8 @@ public final class Stack implements AutoCloseable {
         env.putAll(environment);
         List<String> options = new ArrayList<>(settings.javaOptions());
         options.addAll(extraJavaOptions);
-        ServiceProcess process = new ServiceProcess(name, jar, env, options, settings.logs());
+        ServiceProcess process = new ServiceProcess(name, jar, FreePorts.next(), env, options,
+                settings.logs().resolve(name + ".log"));
         processes.put(name, process);
         return process;
     }
@@ -113,11 +106,9 @@ public final class Stack implements AutoCloseable {
         return settings;
     }
 
-    /** Stops every process, latest first. */
+    /** Stops every process. */
     @Override
     public void close() {
-        List<ServiceProcess> reversed = new ArrayList<>(processes.values());
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::stop);
+        ServiceProcess.stopAll(processes.values());
     }
 }

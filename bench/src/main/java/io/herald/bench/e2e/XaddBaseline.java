@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * What Redis itself allows: pipelined {@code XADD} throughput measured with
- * {@code redis-benchmark -P 50 -n <n> -q XADD <stream> * f v} against the bench's server. The
+ * {@code redis-benchmark -P 50 -n <n> -q XADD <stream> * f v} against the bench's server (on {@code port} of 127.0.0.1). The
  * stream is deleted afterwards so that it does not weigh on the rest of the run.
  */
 public final class XaddBaseline {
@@ -18,9 +18,9 @@ public final class XaddBaseline {
     }
 
     /** Runs the benchmark and answers its {@code XADD}s per second. */
-    public static double measure(RedisServer redis, int requests, RedisAccess access) {
+    public static double measure(int port, int requests, RedisAccess access) {
         String output = Processes.run(Duration.ofMinutes(5), "redis-benchmark", "-h", "127.0.0.1",
-                "-p", Integer.toString(redis.port()), "-P", "50", "-n", Integer.toString(requests), "-q",
+                "-p", Integer.toString(port), "-P", "50", "-n", Integer.toString(requests), "-q",
                 "XADD", STREAM, "*", "f", "v");
         access.sync().del(STREAM);
         return parseOpsPerSecond(output);

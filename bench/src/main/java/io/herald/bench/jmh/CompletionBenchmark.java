@@ -1,12 +1,11 @@
 package io.herald.bench.jmh;
 
-import io.herald.bench.e2e.RedisServer;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
+import io.herald.testsupport.RedisServerProcess;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,7 @@ public class CompletionBenchmark {
     @Param({"100"})
     public int batch;
 
-    private RedisServer redis;
+    private RedisServerProcess redis;
     private RedisConnections connections;
     private RedisClusterReactiveCommands<String, String> commands;
     private String[] keys;
@@ -60,7 +59,7 @@ public class CompletionBenchmark {
 
     @Setup(Level.Trial)
     public void startRedis() {
-        redis = new RedisServer(Path.of(System.getProperty("java.io.tmpdir"), "herald-jmh"), null).start();
+        redis = RedisServerProcess.startOnFreePort(RedisServerProcess.binary());
         connections = RedisConnections.create(redis.url());
         commands = connections.commands();
         keys = new String[] {STREAM, StreamKeys.attempts(STREAM, GROUP), StreamKeys.retries(STREAM, GROUP),

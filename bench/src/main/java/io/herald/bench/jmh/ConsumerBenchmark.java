@@ -1,14 +1,13 @@
 package io.herald.bench.jmh;
 
-import io.herald.bench.e2e.RedisServer;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.consumer.Completion;
 import io.herald.eventstore.consumer.ConsumerSettings;
 import io.herald.eventstore.consumer.StreamConsumer;
+import io.herald.testsupport.RedisServerProcess;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +42,7 @@ public class ConsumerBenchmark {
     private static final int BACKLOG = 50_000;
     private static final String GROUP = "channel-workers";
 
-    private RedisServer redis;
+    private RedisServerProcess redis;
     private RedisConnections connections;
     private RedisClusterCommands<String, String> sync;
     private String stream;
@@ -52,7 +51,7 @@ public class ConsumerBenchmark {
 
     @Setup(Level.Trial)
     public void startRedis() {
-        redis = new RedisServer(Path.of(System.getProperty("java.io.tmpdir"), "herald-jmh"), null).start();
+        redis = RedisServerProcess.startOnFreePort(RedisServerProcess.binary());
         connections = RedisConnections.create(redis.url());
         sync = RedisConnections.sync(connections.dedicated());
     }

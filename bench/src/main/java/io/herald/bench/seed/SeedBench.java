@@ -4,7 +4,9 @@ import io.herald.eventstore.EventCodec;
 import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.StreamKeys;
+import io.herald.testsupport.FreePorts;
 import io.herald.testsupport.RedisServerProcess;
+import io.herald.testsupport.ServiceProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
@@ -30,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * last batch is on {@code audiences}).
  *
  * <p>Usage: {@code java -cp bench/target/bench.jar io.herald.bench.seed.SeedBench [users] [category]
- * [runs] [user-service jar]}; defaults 100000, Finance, 3, {@code user-service/target/user-service-*.jar}.
+ * [runs] [user-service jar]} ({@link SeedOptions}; {@code --help}); defaults 100000, Finance, 3,
+ * {@code user-service/target/user-service-*.jar}.
  *
  * <p>Over 200 lines on purpose: a command-line tool's sequence (start Redis, launch the jar,
  * measure seeding, memory and resolution), read top to bottom.
@@ -45,44 +48,39 @@ public final class SeedBench {
     }
 
     public static void main(String[] args) throws Exception {
-        long users = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
-        String category = args.length > 1 ? args[1] : "Finance";
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path jar = args.length > 3 ? Path.of(args[3]) : findJar();
-        Path redisBinary = RedisServerProcess.findBinary()
-                .orElseThrow(() -> new IllegalStateException("no redis-server on PATH (or REDIS_SERVER_BIN)"));
-
-        try (RedisServerProcess redisServer = RedisServerProcess.startOnFreePort(redisBinary);
+        SeedOptions options = SeedOptions.parseOrExit(args);
+        long users = options.users();
+        String category = options.category();
+        int runs = options.runs();
+        Path jar = options.jar() != null ? options.jar() : findJar();
+        try (RedisServerProcess redisServer = RedisServerProcess.startOnFreePort(RedisServerProcess.binary());
              RedisClient client = RedisClient.create(redisServer.url());
              StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
             System.out.printf("load average %s; redis-server %s at %s; user-service %s%n", loadAverage(), redis.info("server").lines()
                     .filter(l -> l.startsWith("redis_version:")).findFirst().orElse("?"), redisServer.url(), jar);
             long memoryBefore = usedMemory(redis);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("REDIS_URL", redisServer.url());
+            Map<String, String> env = new LinkedHashMap<>(ServiceProcess.redisEnvironment(redisServer.url()));
             env.put("HERALD_API_KEY", "bench");
             env.put("HERALD_USERS_SEED_COUNT", Long.toString(users));
+            Path log = Path.of("bench", "results", "seed-bench-user-service-" + System.currentTimeMillis() + ".log");
             long launched = System.nanoTime();
-            try (UserServiceProcess service = UserServiceProcess.start(jar, env, List.of("-Xms512m", "-Xmx1g"))) {
-                try {
-                    measure(redis, service, users, category, runs, memoryBefore, launched);
-                } finally {
-                    Path log = Path.of("bench", "results", "seed-bench-user-service-" + System.currentTimeMillis() + ".log");
-                    service.saveOutput(log);
-                    System.out.println("user-service output: " + log.toAbsolutePath());
-                }
+            try (ServiceProcess service = new ServiceProcess("user-service", jar, FreePorts.next(), env,
+                    List.of("-Xms512m", "-Xmx1g"), log).launch()) {
+                measure(redis, service, users, category, runs, memoryBefore, launched);
+            } finally {
+                System.out.println("user-service output: " + log.toAbsolutePath());
             }
         }
     }
 
-    private static void measure(RedisCommands<String, String> redis, UserServiceProcess service, long users,
-                                String category, int runs, long memoryBefore, long launched) throws InterruptedException {
-        Matcher started = service.await(STARTED, 0, Duration.ofMinutes(10));
-        long serviceCpuBefore = service.cpuMillis();
+    private static void measure(RedisCommands<String, String> redis, ServiceProcess service, long users,
+                                String category, int runs, long memoryBefore, long launched) {
+        Matcher started = service.awaitLogLine(STARTED, Duration.ofMinutes(10));
+        long serviceCpuBefore = cpuMillis(service);
         long redisCpuBefore = redisCpuMillis(redis);
-        Matcher seeded = service.await(SEEDED, 0, Duration.ofMinutes(20));
-        long serviceCpu = service.cpuMillis() - serviceCpuBefore;
+        Matcher seeded = service.awaitLogLine(SEEDED, Duration.ofMinutes(20));
+        long serviceCpu = cpuMillis(service) - serviceCpuBefore;
         long redisCpu = redisCpuMillis(redis) - redisCpuBefore;
         double sinceLaunch = (System.nanoTime() - launched) / 1e9;
         long seededUsers = Long.parseLong(seeded.group(1));
@@ -102,18 +100,18 @@ public final class SeedBench {
         long audience = redis.zcard(StreamKeys.categoryMembers(category));
         List<Double> rates = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-                    rates.add(resolve(redis, service, category, run, audience));
+            rates.add(resolve(redis, service, category, run, audience));
         }
         System.out.printf("audience resolution of %s (%d members): best %.0f recipients/s over %d runs%n",
                 category, audience, rates.stream().mapToDouble(Double::doubleValue).max().orElse(0), runs);
         System.out.println("user-service said:");
-        service.lines(Pattern.compile("Seeding|Seeded|vocabulary|audience of category"))
+        service.logLines(Pattern.compile("Seeding|Seeded|vocabulary|audience of category"))
                 .forEach(line -> System.out.println("  " + line));
         System.out.printf("load average %s%n", loadAverage());
     }
 
     /** Appends a campaign for {@code category} and times it until its last batch is out; returns recipients/s. */
-    private static double resolve(RedisCommands<String, String> redis, UserServiceProcess service, String category,
+    private static double resolve(RedisCommands<String, String> redis, ServiceProcess service, String category,
                                   int run, long audience) {
         String campaignId = "bench-" + UUID.randomUUID();
         Map<String, Object> campaign = new LinkedHashMap<>();
@@ -124,7 +122,7 @@ public final class SeedBench {
         campaign.put("message", "Measuring audience resolution");
         campaign.put("channels", List.of());
         String from = lastId(redis);
-        long serviceCpuBefore = service.cpuMillis();
+        long serviceCpuBefore = cpuMillis(service);
         long redisCpuBefore = redisCpuMillis(redis);
         long start = System.nanoTime();
         redis.xadd(StreamKeys.CAMPAIGNS, CODEC.envelope(EventNames.CAMPAIGN_CREATED, campaign).toFields());
@@ -149,7 +147,7 @@ public final class SeedBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long serviceCpu = service.cpuMillis() - serviceCpuBefore;
+        long serviceCpu = cpuMillis(service) - serviceCpuBefore;
         long redisCpu = redisCpuMillis(redis) - redisCpuBefore;
         if (recipients != audience) {
             throw new IllegalStateException("campaign " + campaignId + " reached " + recipients + " of " + audience);
@@ -176,6 +174,12 @@ public final class SeedBench {
         } catch (java.io.IOException e) {
             return "unknown";
         }
+    }
+
+    /** CPU time the service process has used so far, in ms (user + system, all threads); -1 if unknown. */
+    private static long cpuMillis(ServiceProcess service) {
+        return ProcessHandle.of(service.pid()).flatMap(handle -> handle.info().totalCpuDuration())
+                .map(Duration::toMillis).orElse(-1L);
     }
 
     private static long redisCpuMillis(RedisCommands<String, String> redis) {

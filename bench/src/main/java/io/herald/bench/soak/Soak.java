@@ -3,16 +3,15 @@ package io.herald.bench.soak;
 import io.herald.bench.e2e.Audience;
 import io.herald.bench.e2e.CampaignWatch;
 import io.herald.bench.e2e.HeraldApi;
-import io.herald.bench.e2e.LogWatch;
 import io.herald.bench.e2e.Processes;
 import io.herald.bench.e2e.RedisAccess;
-import io.herald.bench.e2e.RedisServer;
 import io.herald.bench.e2e.Report;
-import io.herald.bench.e2e.ServiceProcess;
 import io.herald.bench.e2e.SmtpSink;
 import io.herald.bench.e2e.Stack;
 import io.herald.bench.e2e.Waits;
 import io.herald.bench.e2e.Watchdog;
+import io.herald.testsupport.RedisServerProcess;
+import io.herald.testsupport.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +41,7 @@ public final class Soak {
     }
 
     public static void main(String[] args) throws Exception {
-        SoakOptions options = SoakOptions.parse(args);
+        SoakOptions options = SoakOptions.parseOrExit(args);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         Path results = options.root().resolve("bench").resolve("results");
         Path directory = results.resolve("soak-" + stamp);
@@ -50,7 +49,7 @@ public final class Soak {
         Watchdog.start(options.timeout().multipliedBy(options.campaigns() + 2L).plus(options.retention().multipliedBy(3)));
         Map<String, Object> report;
         boolean holds;
-        try (RedisServer redis = new RedisServer(directory, null).start();
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(RedisServerProcess.binary(), directory, List.of());
              SmtpSink smtp = new SmtpSink().start();
              RedisAccess access = new RedisAccess(redis.url());
              Stack stack = new Stack(new Stack.Settings(options.root(), directory, redis.url(), smtp.port(), API_KEY,
@@ -156,7 +155,7 @@ public final class Soak {
         }
         stack.processes().forEach(ServiceProcess::launch);
         stack.processes().forEach(process -> process.awaitHealthy(options.startTimeout()));
-        LogWatch.await(stack.get(Stack.USERS).log(), LogWatch.SEEDED, Duration.ofMinutes(10));
+        stack.get(Stack.USERS).awaitLogLine(Stack.SEEDED, Duration.ofMinutes(10));
     }
 
     /**

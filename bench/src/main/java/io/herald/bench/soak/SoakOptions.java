@@ -1,9 +1,14 @@
 package io.herald.bench.soak;
 
 import io.herald.bench.e2e.BenchOptions;
+import io.herald.bench.e2e.CommandLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Options of {@code bench/soak.sh}.
@@ -16,43 +21,18 @@ import java.util.List;
 record SoakOptions(int campaigns, int users, Duration retention, List<String> channels, String category,
                    Duration timeout, Duration startTimeout, boolean keep, Path root, List<String> javaOptions) {
 
+    /**
+     * Reads the command line.
+     *
+     * @throws picocli.CommandLine.ParameterException when an option is unknown or has a bad value
+     */
     static SoakOptions parse(String[] args) {
-        int campaigns = 10;
-        int users = 100_000;
-        Duration retention = Duration.ofSeconds(60);
-        List<String> channels = List.of("email", "sms", "push");
-        String category = null;
-        Duration timeout = Duration.ofMinutes(15);
-        Duration startTimeout = Duration.ofMinutes(5);
-        boolean keep = false;
-        Path root = Path.of("").toAbsolutePath();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--keep")) {
-                keep = true;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            String value = args[++i];
-            switch (arg) {
-                case "--campaigns" -> campaigns = Integer.parseInt(value);
-                case "--users" -> users = Integer.parseInt(value);
-                case "--retention" -> retention = BenchOptions.duration(value);
-                case "--channels" -> channels = List.of(value.split(","));
-                case "--category" -> category = value;
-                case "--timeout" -> timeout = BenchOptions.duration(value);
-                case "--start-timeout" -> startTimeout = BenchOptions.duration(value);
-                case "--root" -> root = Path.of(value).toAbsolutePath();
-                default -> throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
-        if (campaigns < 1 || users < 1 || retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("--campaigns and --users must be positive, --retention longer than 0");
-        }
-        return new SoakOptions(campaigns, users, retention, channels, category, timeout, startTimeout, keep, root,
-                BenchOptions.javaOptions(System.getenv("HERALD_JAVA_OPTS")));
+        return CommandLines.parse(new Flags(), args).options();
+    }
+
+    /** Reads the command line of {@code main}: prints {@code --help} and exits, or exits 2 on a bad one. */
+    static SoakOptions parseOrExit(String[] args) {
+        return CommandLines.parseOrExit(new Flags(), args).options();
     }
 
     /** How often the services trim and expire: often enough to follow a short retention. */
@@ -60,5 +40,69 @@ record SoakOptions(int campaigns, int users, Duration retention, List<String> ch
         Duration sixth = retention.dividedBy(6);
         return sixth.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
                 : sixth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : sixth;
+    }
+
+    /** The flags as picocli reads them; {@link #options()} makes the record. */
+    @Command(name = "bench/soak.sh", sortOptions = false,
+            description = "Herald's memory soak: seeds the users, runs campaigns back to back with a short retention, "
+                    + "samples Redis used_memory after each and after the retention window, prints the table, the "
+                    + "slope and the plateau verdict, writes bench/results/soak-<timestamp>.json. Exit status 0 when "
+                    + "the plateau holds.",
+            footer = {"", "bench/soak.sh also takes --rebuild (build the jars even if they exist).",
+                    "HERALD_JAVA_OPTS: JVM flags of the services, by default", "  " + BenchOptions.DEFAULT_JAVA_OPTS})
+    static final class Flags {
+
+        @Option(names = "--campaigns", paramLabel = "N", converter = CommandLines.Positive.class,
+                description = "campaigns run back to back (default: ${DEFAULT-VALUE})")
+        int campaigns = 10;
+
+        @Option(names = "--users", paramLabel = "N", converter = CommandLines.Positive.class,
+                description = "users seeded (default: ${DEFAULT-VALUE})")
+        int users = 100_000;
+
+        @Option(names = "--retention", paramLabel = "DURATION", converter = Retention.class,
+                description = "the services' retention after completion; they trim every sixth of it, "
+                        + "between 1 and 10 s (default: 60s)")
+        Duration retention = Duration.ofSeconds(60);
+
+        @Option(names = "--channels", paramLabel = "LIST", converter = CommandLines.Names.class,
+                description = "channels, comma-separated (default: ${DEFAULT-VALUE})")
+        String channels = "email,sms,push";
+
+        @Option(names = "--category", paramLabel = "NAME", description = "campaign category (default: the largest)")
+        String category;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", description = "bound of each campaign (default: 15m)")
+        Duration timeout = Duration.ofMinutes(15);
+
+        @Option(names = "--start-timeout", paramLabel = "DURATION",
+                description = "how long a service may take to report healthy (default: 5m)")
+        Duration startTimeout = Duration.ofMinutes(5);
+
+        @Option(names = "--keep", description = "keep the logs and the Redis directory (bench/results/soak-<timestamp>/)")
+        boolean keep;
+
+        @Option(names = "--root", paramLabel = "DIR", description = "the repository (default: the current directory)")
+        Path root = Path.of("");
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+        boolean help;
+
+        SoakOptions options() {
+            return new SoakOptions(campaigns, users, retention, CommandLines.list(channels), category, timeout,
+                    startTimeout, keep, root.toAbsolutePath(), BenchOptions.javaOptions(System.getenv("HERALD_JAVA_OPTS")));
+        }
+    }
+
+    /** {@code --retention}: a duration longer than 0. */
+    static final class Retention implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration retention = CommandLines.duration(value);
+            if (retention.isNegative() || retention.isZero()) {
+                throw new TypeConversionException("'" + value + "' is not longer than 0");
+            }
+            return retention;
+        }
     }
 }

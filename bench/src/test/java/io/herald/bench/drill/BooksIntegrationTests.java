@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.bench.e2e.ChannelLedger;
 import io.herald.bench.e2e.RedisAccess;
-import io.herald.bench.e2e.RedisServer;
 import io.herald.eventstore.StreamKeys;
+import io.herald.testsupport.RedisServerProcess;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 class BooksIntegrationTests {
 
     private static final String STREAM = StreamKeys.notify("sms");
-    private static RedisServer redis;
+    private static RedisServerProcess redis;
     private static RedisAccess access;
 
     @BeforeAll
     static void startRedis(@TempDir Path dir) {
-        redis = new RedisServer(dir, null).start();
+        redis = RedisServerProcess.startOnFreePort(RedisServerProcess.binary(), dir, java.util.List.of());
         access = new RedisAccess(redis.url());
     }
 

@@ -2,6 +2,7 @@ package io.herald.bench.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testsupport.RedisServerProcess;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -9,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +20,10 @@ class HarnessIntegrationTests {
 
     @Test
     void baselineMeasuresXaddOnTheBenchsOwnRedisAndLeavesNoStreamBehind(@TempDir Path dir) {
-        try (RedisServer redis = new RedisServer(dir, null).start(); RedisAccess access = new RedisAccess(redis.url())) {
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(RedisServerProcess.binary(), dir, List.of());
+             RedisAccess access = new RedisAccess(redis.url())) {
             assertThat(redis.port()).isNotIn(6379, 8080, 8081, 8082, 8083);
-            double perSecond = XaddBaseline.measure(redis, 20_000, access);
+            double perSecond = XaddBaseline.measure(redis.port(), 20_000, access);
             assertThat(perSecond).isGreaterThan(1000);
             assertThat(access.sync().exists(XaddBaseline.STREAM)).isZero();
         }
@@ -28,7 +31,8 @@ class HarnessIntegrationTests {
 
     @Test
     void redisWithAofKeepsAcknowledgedWritesAcrossAStopAndDeletesItsDirectoryOnClose(@TempDir Path dir) {
-        RedisServer redis = new RedisServer(dir, "always").start();
+        RedisServerProcess redis = RedisServerProcess.startOnFreePort(RedisServerProcess.binary(), dir,
+                RedisServerProcess.appendOnly("always"));
         Path directory = redis.directory();
         try (RedisAccess access = new RedisAccess(redis.url())) {
             access.sync().set("k", "v");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,31 +71,6 @@ class ParsingTests {
         assertThat(Latencies.of(values)).isEqualTo(new Latencies(100, 50, 95, 99, 100));
         assertThat(Latencies.of(new long[] {7})).isEqualTo(new Latencies(1, 7, 7, 7, 7));
         assertThat(Latencies.of(new long[0])).isEqualTo(Latencies.NONE);
-    }
-
-    @Test
-    void optionsReadChannelsUsersAndDurations() {
-        BenchOptions options = BenchOptions.parse(new String[] {"--users", "5000", "--channels", "log", "--keep",
-                "--timeout", "90s", "--jfr", "channel-workers", "--warmup", "0"});
-        assertThat(options.users()).isEqualTo(5000);
-        assertThat(options.channels()).containsExactly("sms", "push");
-        assertThat(options.keep()).isTrue();
-        assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(options.jfr()).containsExactly("channel-workers");
-        assertThat(options.warmup()).isZero();
-        assertThat(BenchOptions.parse(new String[0]).channels()).containsExactly("email", "sms", "push");
-        assertThat(BenchOptions.parse(new String[0]).warmup()).isEqualTo(1);
-        assertThat(BenchOptions.duration("15m")).isEqualTo(Duration.ofMinutes(15));
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--aof", "sometimes"}))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--users"})).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void replicaAcksOfTheClusterRunAreAnOption() {
-        BenchOptions options = BenchOptions.parse(new String[] {"--cluster", "--replica-acks", "1"});
-        assertThat(options.cluster()).isTrue();
-        assertThat(options.replicaAcks()).isEqualTo(1);
     }
 
     @Test

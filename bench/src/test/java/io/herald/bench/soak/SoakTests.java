@@ -1,9 +1,7 @@
 package io.herald.bench.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,23 +15,6 @@ class SoakTests {
         assertThat(Soak.slope(flat)).isZero();
         assertThat(Soak.slope(leak)).isEqualTo(500.0);
         assertThat(Soak.slope(List.of(row(1, 7)))).isZero();
-    }
-
-    @Test
-    void optionsParseAndTheTrimIntervalFollowsTheRetention() {
-        SoakOptions options = SoakOptions.parse(new String[] {"--campaigns", "3", "--users", "10000", "--retention", "30s",
-                "--keep"});
-        assertThat(options.campaigns()).isEqualTo(3);
-        assertThat(options.users()).isEqualTo(10_000);
-        assertThat(options.retention()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.keep()).isTrue();
-        assertThat(options.interval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(SoakOptions.parse(new String[] {"--retention", "2s"}).interval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(SoakOptions.parse(new String[] {"--retention", "1h"}).interval()).isEqualTo(Duration.ofSeconds(10));
-        assertThatThrownBy(() -> SoakOptions.parse(new String[] {"--campaigns", "0"}))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SoakOptions.parse(new String[] {"--bogus", "1"}))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Map<String, Object> row(int campaign, long used) {
