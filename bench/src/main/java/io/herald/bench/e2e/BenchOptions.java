@@ -34,14 +34,21 @@ import picocli.CommandLine.TypeConversionException;
  * @param replicaAcks {@code herald.redis.replica-acks} of the services in the cluster run
  *     ({@code --replica-acks N}, else {@code HERALD_REDIS_REPLICAACKS}, else 0); the run on one
  *     Redis, which has no replica, always uses 0
+ * @param classDataSharing run the services from extracted jars with class data sharing archives,
+ *     as start.sh does ({@code --no-cds} turns it off)
  */
 public record BenchOptions(int users, List<String> channels, String category, boolean keep, String appendFsync,
                            Duration timeout, int transactional, int transactionalRate, int idle,
                            int baselineRequests, List<String> jfr, Path root, List<String> javaOptions,
-                           Duration startTimeout, int warmup, boolean cluster, int replicaAcks) {
+                           Duration startTimeout, int warmup, boolean cluster, int replicaAcks,
+                           boolean classDataSharing) {
 
     /** The same flags as start.sh, so the bench measures what users run. */
     public static final String DEFAULT_JAVA_OPTS = "-Xms96m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+
+    private static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
+    private static final boolean TRIM_SUPPORTED = Processes.succeeds(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), TRIM_NATIVE_HEAP, "-version");
 
     /**
      * Reads the command line.
@@ -62,10 +69,21 @@ public record BenchOptions(int users, List<String> channels, String category, bo
         return "log".equals(value.trim()) ? List.of("sms", "push") : CommandLines.list(value);
     }
 
+    /**
+     * The services' JVM flags: {@code HERALD_JAVA_OPTS} as given, else {@link #DEFAULT_JAVA_OPTS}
+     * plus, as start.sh adds it, a native heap trim every 5 s where the JDK has the flag (17.0.9+).
+     */
     public static List<String> javaOptions(String fromEnvironment) {
-        String flags = fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_JAVA_OPTS : fromEnvironment;
-        return Arrays.stream(flags.trim().split("\\s+")).toList();
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Arrays.stream(fromEnvironment.trim().split("\\s+")).toList();
+        }
+        List<String> flags = new ArrayList<>(Arrays.asList(DEFAULT_JAVA_OPTS.split(" ")));
+        if (TRIM_SUPPORTED) {
+            flags.add(TRIM_NATIVE_HEAP);
+        }
+        return List.copyOf(flags);
     }
+
 
     /** The flags as picocli reads them; {@link #options()} makes the record. */
     @Command(name = "bench/run.sh", sortOptions = false,
@@ -73,7 +91,8 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                     + "fan-out with transactional notifications alongside, CPU/RSS of every process; prints a table "
                     + "and writes bench/results/<timestamp>.json.",
             footer = {"", "bench/run.sh also takes --rebuild (build the jars even if they exist).",
-                    "HERALD_JAVA_OPTS: JVM flags of the services, by default", "  " + DEFAULT_JAVA_OPTS})
+                    "HERALD_JAVA_OPTS: JVM flags of the services, by default", "  " + DEFAULT_JAVA_OPTS,
+                    "  plus -XX:TrimNativeHeapInterval=5000 where the JDK has it (17.0.9+)"})
     static final class Flags {
 
         @Option(names = "--users", paramLabel = "N", converter = CommandLines.Positive.class,
@@ -138,6 +157,10 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                         + "(default: HERALD_REDIS_REPLICAACKS, else 0)")
         Integer replicaAcks;
 
+        @Option(names = "--no-cds", description = "run the services from their fat jars, without class data sharing "
+                + "(by default they run as start.sh runs them: extracted, with an archive kept in bench/results/cds/)")
+        boolean noCds;
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
         boolean help;
 
@@ -147,7 +170,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                     : fromEnvironment == null || fromEnvironment.isBlank() ? 0 : Integer.parseInt(fromEnvironment.trim());
             return new BenchOptions(users, channels(channels), category, keep, aof, timeout, tx, txRate, idle,
                     baselineRequests, List.copyOf(jfr), root.toAbsolutePath(),
-                    javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup, cluster, acks);
+                    javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup, cluster, acks, !noCds);
         }
     }
 

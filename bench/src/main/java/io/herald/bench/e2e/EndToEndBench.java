@@ -131,6 +131,7 @@ public final class EndToEndBench {
             sampler.watch(BENCH_JVM, () -> ProcessHandle.current().pid());
             sampler.start();
             report.put("startupMs", startServices());
+            report.put("classDataSharing", options.classDataSharing() ? stack.archived() : "off");
             report.put("seeding", awaitSeeding());
             Audience audience = Audience.choose(new HeraldApi(stack, API_KEY), access, options.category());
             List<Map<String, Object>> warmups = new ArrayList<>();
@@ -179,6 +180,9 @@ public final class EndToEndBench {
                     onCluster ? cluster.url() : redis.url(), smtp.port(), API_KEY,
                     options.channels(), options.javaOptions());
             stack = new Stack(settings);
+            if (options.classDataSharing()) {
+                stack.useClassDataSharing(options.root().resolve("bench/results/cds"));
+            }
             Map<String, Long> startup = new LinkedHashMap<>();
             // user-service last: its seeding starts once it is up and must not slow the others' start-up
             for (String module : List.of(Stack.CAMPAIGNS, Stack.NOTIFICATIONS, Stack.WORKERS, Stack.USERS)) {
@@ -193,7 +197,9 @@ public final class EndToEndBench {
                 Duration took = stack.start(module, options.startTimeout());
                 sampler.watch(module, process::pid);
                 startup.put(module, took.toMillis());
-                step(module + " up in " + took.toMillis() + " ms (port " + process.port() + ")");
+                Boolean archived = stack.archived().get(module);
+                step(module + " up in " + took.toMillis() + " ms (port " + process.port() + ")"
+                        + (archived == null ? "" : archived ? ", with its CDS archive" : ", recording its CDS archive"));
             }
             return startup;
         }

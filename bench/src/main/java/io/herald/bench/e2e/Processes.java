@@ -38,6 +38,20 @@ public final class Processes {
         }
     }
 
+    /** Whether a command runs and exits 0 (its output is discarded). */
+    public static boolean succeeds(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Deletes a directory tree; a leftover file is reported, not fatal. */
     public static void deleteTree(Path directory) {
         if (!Files.exists(directory)) {

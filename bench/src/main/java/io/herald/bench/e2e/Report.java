@@ -99,7 +99,10 @@ public final class Report {
         if (r.has("xaddBaselinePerSecond")) {
             line(out, "XADD baseline (redis-benchmark -P 50)", r.path("xaddBaselinePerSecond").asLong() + " /s");
         }
-        r.path("startupMs").properties().forEach(e -> line(out, "start-up " + e.getKey(), e.getValue().asLong() + " ms"));
+        JsonNode cds = r.path("classDataSharing");
+        r.path("startupMs").properties().forEach(e -> line(out, "start-up " + e.getKey(), e.getValue().asLong() + " ms"
+                + (cds.path(e.getKey()).isBoolean() ? cds.path(e.getKey()).asBoolean() ? " (CDS archive)"
+                        : " (no CDS archive yet: recording one)" : "")));
         JsonNode seed = r.path("seeding");
         line(out, "seeding", seed.path("users").asLong() + " users in " + seed.path("loggedMs").asLong() + " ms");
         r.path("warmup").forEach(w -> line(out, "warm-up campaign (cold JVMs)", w.path("delivered").asLong()

@@ -43,6 +43,8 @@ public final class Stack implements AutoCloseable {
 
     private final Settings settings;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private ClassDataSharing classDataSharing;
+    private final Map<String, Boolean> archived = new LinkedHashMap<>();
 
     public Stack(Settings settings) {
         this.settings = settings;
@@ -65,7 +67,15 @@ public final class Stack implements AutoCloseable {
         env.put("SPRING_MAIL_PORT", Integer.toString(settings.smtpPort()));
         env.putAll(environment);
         List<String> options = new ArrayList<>(settings.javaOptions());
+        if (classDataSharing != null) {
+            ClassDataSharing.Launch launch = classDataSharing.prepare(module, jar, settings.javaOptions());
+            jar = launch.jar();
+            options.addAll(launch.javaOptions());
+            archived.put(name, launch.archived());
+        }
         options.addAll(extraJavaOptions);
+        // as start.sh: two malloc arenas keep freed native memory from piling up per thread
+        env.putIfAbsent("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         ServiceProcess process = new ServiceProcess(name, jar, FreePorts.next(), env, options,
                 settings.logs().resolve(name + ".log"));
         processes.put(name, process);
@@ -100,6 +110,16 @@ public final class Stack implements AutoCloseable {
 
     public List<ServiceProcess> processes() {
         return List.copyOf(processes.values());
+    }
+
+    /** Runs the services from extracted jars with class data sharing archives kept in {@code directory}. */
+    public void useClassDataSharing(Path directory) {
+        this.classDataSharing = new ClassDataSharing(directory);
+    }
+
+    /** Per process launched with class data sharing: whether it had an archive (false: it records one). */
+    public Map<String, Boolean> archived() {
+        return Map.copyOf(archived);
     }
 
     public Settings settings() {

@@ -62,6 +62,18 @@ class BenchOptionsTests {
     }
 
     @Test
+    void servicesRunWithClassDataSharingUnlessTurnedOff() {
+        assertThat(BenchOptions.parse(new String[0]).classDataSharing()).isTrue();
+        assertThat(BenchOptions.parse(new String[] {"--no-cds"}).classDataSharing()).isFalse();
+    }
+
+    @Test
+    void givenJavaOptionsAreTakenAsTheyAreAndTheDefaultsAreStartShs() {
+        assertThat(BenchOptions.javaOptions("-Xmx1g  -XX:+UseG1GC")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+        assertThat(String.join(" ", BenchOptions.javaOptions(null))).startsWith(BenchOptions.DEFAULT_JAVA_OPTS);
+    }
+
+    @Test
     void durationsAreSecondsMinutesHoursOrIso() {
         assertThat(CommandLines.duration("45")).isEqualTo(Duration.ofSeconds(45));
         assertThat(CommandLines.duration("15m")).isEqualTo(Duration.ofMinutes(15));

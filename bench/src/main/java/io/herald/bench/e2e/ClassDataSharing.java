@@ -1,0 +1,85 @@
+package io.herald.bench.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Class data sharing for the bench's services, as start.sh does it: each module runs from its jar
+ * extracted under {@code bench/results/cds/<module>/} (CDS needs the classes on the JVM's own class
+ * path, not in the fat jar's nested jars) with the archive of the classes it loaded the last time.
+ * Without a valid archive the service records one as it exits ({@code -XX:ArchiveClassesAtExit}),
+ * so a run after a rebuild measures start-up without one and every later run with it. A rebuilt
+ * jar is extracted anew and records a new archive.
+ */
+final class ClassDataSharing {
+
+    /** How a module is launched: the jar to run, the flags it adds, and whether it has an archive. */
+    record Launch(Path jar, List<String> javaOptions, boolean archived) {
+    }
+
+    private final Path directory;
+
+    /** @param directory where the extracted jars and archives are kept between runs */
+    ClassDataSharing(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The launch of {@code jar} with the JVM flags {@code javaOptions}; the plain jar when it cannot be extracted. */
+    Launch prepare(String module, Path jar, List<String> javaOptions) {
+        Path dir = directory.resolve(module);
+        Path app = dir.resolve(jar.getFileName());
+        Path extracted = dir.resolve(".extracted");
+        Path archive = dir.resolve(module + ".jsa");
+        try {
+            if (!Files.exists(extracted)
+                    || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(extracted)) > 0) {
+                Processes.deleteTree(dir);
+                Files.createDirectories(dir);
+                Processes.run(Duration.ofMinutes(2), java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                        "--destination", dir.toString());
+                if (!Files.isRegularFile(app)) {
+                    return new Launch(jar, List.of(), false);
+                }
+                Files.writeString(extracted, "");
+            }
+            boolean valid = Files.size(archive) > 0 && newer(archive, extracted) && opens(archive, app, javaOptions);
+            if (valid) {
+                return new Launch(app, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+                        "-Xlog:cds+dynamic=off"), true);
+            }
+        } catch (IOException noArchiveYet) {
+            // no archive (or no extraction) yet: record one below
+        }
+        try {
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + archive, e);
+        }
+        return new Launch(Files.isRegularFile(app) ? app : jar, Files.isRegularFile(app)
+                ? List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of(),
+                false);
+    }
+
+    private static boolean newer(Path file, Path than) throws IOException {
+        FileTime a = Files.getLastModifiedTime(file);
+        return a.compareTo(Files.getLastModifiedTime(than)) >= 0;
+    }
+
+    /** Whether the JVM maps the archive with these flags and class path (else it was made for other ones). */
+    private static boolean opens(Path archive, Path app, List<String> javaOptions) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", app.toString(), "-version"));
+        return Processes.succeeds(command.toArray(String[]::new));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
