@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * directory, which then reloads its AOF. Tests, the bench and the drills all start Redis this way.
  *
  * <p>Not thread-safe for {@link #start()} / {@link #stop()} / {@link #kill()}: one owner drives it.
+ *
+ * <p>Over 200 lines on purpose: the one launcher of Redis for tests, bench and drills; its
+ * lifecycle (start, readiness, stop, kill, restart on the same port) is one state machine.
  */
 public final class RedisServerProcess implements TestRedis {
 

@@ -29,6 +29,9 @@ import java.util.stream.Stream;
  * bench and the drills.
  *
  * <p>Not thread-safe: one owner drives it.
+ *
+ * <p>Over 200 lines on purpose, mostly javadoc: the one launcher of a service jar for the
+ * acceptance tests, the bench and the drills, with its readiness and log waits.
  */
 public final class ServiceProcess implements AutoCloseable {
 

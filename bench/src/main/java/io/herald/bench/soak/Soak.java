@@ -31,6 +31,9 @@ import java.util.Map;
  * memory is within 10 % of what must stay (the users, plus each campaign's history: its projection,
  * event index, kept counters and its entries in {@code campaigns}). Writes
  * {@code bench/results/soak-<timestamp>.json}. Exit status 0 when the plateau holds.
+ *
+ * <p>Over 200 lines on purpose: a command-line tool's sequence (seed, settle, campaigns, window,
+ * key walk, verdict), read top to bottom; its measuring rules sit next to the step that uses them.
  */
 public final class Soak {
 
