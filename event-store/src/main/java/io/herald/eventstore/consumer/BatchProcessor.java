@@ -94,15 +94,17 @@ final class BatchProcessor {
     }
 
     /**
-     * The results in the slices they are settled in. Never holds the handler back: results are
-     * buffered as they come, so a slow settlement delays recording, not the handler's timer.
+     * The results in the slices they are settled in. With slices the handler is held back when it
+     * runs more than a slice ahead of settling (the slice being written and the one filling): a
+     * handler that finishes its whole batch at once, faster than slices are written, would otherwise
+     * leave the batch unsettled as long as before. Held back long enough (settling waits on a full
+     * Redis), the batch's timer ends what was not handled yet, as a failed attempt.
      */
     private Flux<List<Handled>> slices(Flux<Handled> results) {
         if (settings.settleSlice() == 0) {
             return results.collectList().filter(slice -> !slice.isEmpty()).flux();
         }
-        return results.onBackpressureBuffer()
-                .bufferTimeout(settings.sliceSize(), settings.settleInterval(), true);
+        return results.bufferTimeout(settings.sliceSize(), settings.settleInterval(), true);
     }
 
     /** Settles a slice: successes and dead letters in one completion round trip, failures into the retry schedule. */
