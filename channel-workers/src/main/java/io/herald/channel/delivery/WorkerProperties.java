@@ -40,7 +40,7 @@ public record WorkerProperties(String group, int consumersPerStream, int batchSi
                                int maxAttempts, Duration initialBackoff, Duration maxBackoff,
                                Duration cancellationTtl, Map<String, Integer> rateLimits,
                                @DefaultValue("true") boolean recipientCheck,
-                               @DefaultValue("32") int settleSlice,
+                               @DefaultValue("16") int settleSlice,
                                @DefaultValue("50ms") Duration settleInterval) implements ConsumerTuning {
 
     public WorkerProperties {
