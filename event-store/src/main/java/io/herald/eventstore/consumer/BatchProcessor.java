@@ -95,7 +95,7 @@ final class BatchProcessor {
 
     /**
      * The results in the slices they are settled in. With slices the handler is held back when it
-     * runs more than a slice ahead of settling (the slice being written and the one filling): a
+     * runs a few slices ahead of settling ({@code bufferTimeout} reads up to four slices ahead): a
      * handler that finishes its whole batch at once, faster than slices are written, would otherwise
      * leave the batch unsettled as long as before. Held back long enough (settling waits on a full
      * Redis), the batch's timer ends what was not handled yet, as a failed attempt.

@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param maxBackoff the largest retry delay
  * @param deadLetterStream where entries go after {@code maxAttempts}, or at once when malformed
  * @param settleSlice finished entries of a batch settled together as soon as this many are finished,
- *     without waiting for the rest of the batch; 0 (or {@code batchSize} and more) settles the whole
- *     batch once all its entries are finished
+ *     without waiting for the rest of the batch (at most {@code batchSize}); 0 settles the whole batch
+ *     once all its entries are finished
  * @param settleInterval the longest a finished entry waits for its slice to fill before it is settled
  *     with whatever else is finished (only with a {@code settleSlice})
  *
