@@ -10,9 +10,11 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.List;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -64,6 +66,16 @@ class EmailSender implements ChannelSender, DisposableBean {
     @Override
     public Mono<SendResult> send(Notification notification) {
         return Mono.fromCallable(() -> sendNow(notification)).subscribeOn(scheduler);
+    }
+
+    /**
+     * At most {@code herald.email.connections} sends of a batch at once, whatever the workers'
+     * concurrency: more would only queue for a connection, and each finished one waits for its
+     * slice to be settled, so a worker killed then would send it again.
+     */
+    @Override
+    public Flux<Sent> sendAll(List<Notification> notifications, int concurrency) {
+        return ChannelSender.super.sendAll(notifications, Math.min(concurrency, properties.connections()));
     }
 
     private SendResult sendNow(Notification notification) throws MessagingException {
