@@ -5,6 +5,7 @@ import io.herald.eventstore.ReplicaAcks;
 import io.herald.eventstore.ReplicasBehindException;
 import io.herald.eventstore.retention.StorageFull;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ final class BatchProcessor {
     /**
      * Handles the entries and settles each of them; completes when all are settled in Redis. One
      * timer per batch, not per entry: whatever has no result {@code handlerTimeout} after the batch
-     * started is a failed attempt. Results are settled in slices as they arrive ({@code settleSlice}
+     * started, not counting the time spent settling its slices (during which the handler may be held
+     * back), is a failed attempt. Results are settled in slices as they arrive ({@code settleSlice}
      * finished entries, or whatever is finished after {@code settleInterval}), one slice at a time,
      * so that a crash repeats only the work of the entries in flight and of the unsettled slices;
      * with no {@code settleSlice} the whole batch is settled once every entry has its result.
@@ -72,12 +74,13 @@ final class BatchProcessor {
             return Mono.empty();
         }
         long start = System.nanoTime();
+        SettlingClock settling = new SettlingClock();
         Map<String, StreamEntry> waiting = new ConcurrentHashMap<>(entries.size() * 2);
         entries.forEach(entry -> waiting.put(entry.id(), entry));
         AtomicReference<Throwable> unfinished = new AtomicReference<>(
                 new TimeoutException("no result within " + settings.handlerTimeout()));
         Flux<Handled> results = Flux.defer(() -> handler.handle(entries))
-                .takeUntilOther(Mono.delay(settings.handlerTimeout()))
+                .takeUntilOther(deadline(start + settings.handlerTimeout().toNanos(), settling))
                 // the first result of an entry of this batch counts, any other is ignored
                 .filter(handled -> waiting.remove(handled.entry().id()) != null)
                 .onErrorResume(error -> {
@@ -90,15 +93,27 @@ final class BatchProcessor {
                     return Flux.fromIterable(entries).filter(entry -> waiting.remove(entry.id()) != null)
                             .map(entry -> Handled.failed(entry, unfinished.get()));
                 }));
-        return slices(results).concatMap(this::settle, 1).then();
+        return slices(results).concatMap(slice -> Mono.defer(() -> {
+            settling.started();
+            return settle(slice).doFinally(signal -> settling.finished());
+        }), 1).then();
+    }
+
+    /** Emits once {@code deadline} (nanoTime), pushed back by the time spent settling so far, has passed. */
+    private static Mono<Long> deadline(long deadline, SettlingClock settling) {
+        return Mono.defer(() -> {
+            long left = deadline + settling.elapsed() - System.nanoTime();
+            return left <= 0 ? Mono.just(0L) : Mono.delay(Duration.ofNanos(left)).then(deadline(deadline, settling));
+        });
     }
 
     /**
      * The results in the slices they are settled in. With slices the handler is held back when it
      * runs a few slices ahead of settling ({@code bufferTimeout} reads up to four slices ahead): a
      * handler that finishes its whole batch at once, faster than slices are written, would otherwise
-     * leave the batch unsettled as long as before. Held back long enough (settling waits on a full
-     * Redis), the batch's timer ends what was not handled yet, as a failed attempt.
+     * leave the batch unsettled as long as before. The batch's timer does not run while a slice is
+     * being settled, so a slow settlement (a full Redis) does not end entries the handler was held
+     * back from.
      */
     private Flux<List<Handled>> slices(Flux<Handled> results) {
         if (settings.settleSlice() == 0) {
