@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A channel that exists only in the tests, to prove that a new channel is one {@link ChannelSender}
  * class plus its name in {@code herald.channels}. It "sends" by counting, and can be told to be
- * slow, to reject some recipients for good, or to fail some temporarily.
+ * slow, to hold some sends until released, to reject some recipients for good, or to fail some
+ * temporarily.
  */
 public class WebhookSender implements ChannelSender {
 
@@ -23,6 +25,8 @@ public class WebhookSender implements ChannelSender {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failFirst = new ConcurrentHashMap<>();
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Sinks.Empty<Void> released = Sinks.empty();
     private volatile Duration delay = Duration.ZERO;
 
     @Override
@@ -43,7 +47,18 @@ public class WebhookSender implements ChannelSender {
             sends.computeIfAbsent(notification.notificationId(), id -> new AtomicInteger()).incrementAndGet();
             return SendResult.delivered();
         });
-        return delay.isZero() ? result : Mono.delay(delay).then(result);
+        Mono<SendResult> delayed = delay.isZero() ? result : Mono.delay(delay).then(result);
+        return held.contains(notification.to()) ? released.asMono().then(delayed) : delayed;
+    }
+
+    /** Sends to {@code to} wait until {@link #release()} (they stay in flight, holding their batch open). */
+    public void hold(String to) {
+        held.add(to);
+    }
+
+    /** Lets every held send go on. */
+    public void release() {
+        released.tryEmitEmpty();
     }
 
     /** Each send takes this long (a timer, no thread). */

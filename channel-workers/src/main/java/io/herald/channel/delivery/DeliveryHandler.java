@@ -35,8 +35,9 @@ import reactor.core.publisher.Mono;
  * recipient is gone or opted out as {@code SKIPPED} ({@link RecipientCheck}), wait for the channel's
  * rate limit, send through the channel's {@link ChannelSender} ({@link ChannelSender#sendAll}), and
  * record each outcome with the {@code XACK} (delivered record, campaign progress counter, channel
- * totals and the recipient's entry in the day's notification history, in one Lua step for the
- * whole batch).
+ * totals and the recipient's entry in the day's notification history, in one Lua step per slice
+ * of finished notifications: the runtime settles them as they finish, {@code settle-slice} at a time,
+ * so each result is emitted as soon as its send is done).
  *
  * <p>Only a redelivered entry (recovered, claimed or retried) can have been sent before, so only
  * those cost a look at their delivered record ({@code HEXISTS}); a fresh entry goes straight on.

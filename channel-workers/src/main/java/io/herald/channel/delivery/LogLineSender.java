@@ -36,11 +36,15 @@ public abstract class LogLineSender implements ChannelSender {
                 .subscribeOn(Schedulers.boundedElastic()); // a log write may block: keep it off the Redis event loop
     }
 
-    /** The whole batch in one hop to a blocking-safe thread: a log line is too cheap to hop per line. */
+    /**
+     * The whole batch in one hop to a blocking-safe thread: a log line is too cheap to hop per line.
+     * Each result is emitted as soon as its line is written, so that the batch is settled in slices
+     * while the rest is still being written.
+     */
     @Override
     public Flux<Sent> sendAll(List<Notification> notifications, int concurrency) {
-        return Flux.defer(() -> Flux.fromIterable(notifications.stream()
-                        .map(notification -> Sent.result(notification, deliver(notification))).toList()))
+        return Flux.fromIterable(notifications)
+                .map(notification -> Sent.result(notification, deliver(notification)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -28,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimits messages per second per channel shared by all instances; missing or 0 = unlimited
  * @param recipientCheck whether bulk notifications are checked against the recipient's current
  *     preferences just before sending (settled {@code SKIPPED} when opted out); on by default
+ * @param settleSlice finished notifications of a batch settled (recorded, counted, acknowledged) in
+ *     one completion round trip without waiting for the rest of the batch: a worker killed mid-batch
+ *     sends again only what was in flight or finished but not yet settled; 0 = the whole batch at its end
+ * @param settleInterval the longest a finished notification waits for its slice to fill
  */
 @ConfigurationProperties("herald.workers")
 public record WorkerProperties(String group, int consumersPerStream, int batchSize, int concurrency,
@@ -35,7 +39,9 @@ public record WorkerProperties(String group, int consumersPerStream, int batchSi
                                Duration block, Duration handlerTimeout, Duration claimIdle, Duration claimInterval,
                                int maxAttempts, Duration initialBackoff, Duration maxBackoff,
                                Duration cancellationTtl, Map<String, Integer> rateLimits,
-                               @DefaultValue("true") boolean recipientCheck) implements ConsumerTuning {
+                               @DefaultValue("true") boolean recipientCheck,
+                               @DefaultValue("16") int settleSlice,
+                               @DefaultValue("50ms") Duration settleInterval) implements ConsumerTuning {
 
     public WorkerProperties {
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);

@@ -6,7 +6,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A MIME message whose Message-ID is given, not generated: derived from the notification id, it
- * lets a mail system (or a reader) recognise a second copy sent after a crash.
+ * lets a mail system (or a reader) recognise a second copy sent after a crash. Its body can be set
+ * already encoded ({@link #setBody}).
  */
 final class NotificationMimeMessage extends MimeMessage {
 
@@ -27,6 +28,18 @@ final class NotificationMimeMessage extends MimeMessage {
             id.append(atom ? c : '.');
         }
         return id.append('@').append(domain).append('>').toString();
+    }
+
+    /**
+     * Makes {@code text} the whole body, already encoded: {@code saveChanges} then has nothing to
+     * work out and sending writes the bytes as they are ({@link MimeText}).
+     */
+    void setBody(MimeText text) throws MessagingException {
+        content = text.encoded();
+        dh = null;
+        cachedContent = null;
+        setHeader("Content-Type", text.contentType());
+        setHeader("Content-Transfer-Encoding", text.transferEncoding());
     }
 
     @Override

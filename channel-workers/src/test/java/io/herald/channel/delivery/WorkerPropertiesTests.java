@@ -11,7 +11,7 @@ class WorkerPropertiesTests {
     private static WorkerProperties workers(int consumers, int batchSize, Duration timeout, Map<String, Integer> limits) {
         return new WorkerProperties("channel-workers", consumers, batchSize, 64, 1, 20, 16, Duration.ofSeconds(2), timeout,
                 Duration.ofSeconds(60), Duration.ofSeconds(15), 8, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofSeconds(1), limits, true);
+                Duration.ofSeconds(1), limits, true, 32, Duration.ofMillis(50));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.herald.eventstore.ReplicaAcks;
 import io.herald.eventstore.ReplicasBehindException;
 import io.herald.eventstore.retention.StorageFull;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Runs the handler over a batch, then settles the batch: successes and dead letters in one
- * completion round trip, failures into the retry schedule. With replica acks required, dead
+ * Runs the handler over a batch and settles its entries, in slices as their results arrive or
+ * all at the end ({@link ConsumerSettings#settleSlice()}): successes and dead letters in one
+ * completion round trip per slice, failures into the retry schedule. With replica acks required, dead
  * letters are on the replicas before the entries leave the stream, and the batch is settled only
- * once the completion step is on the replicas too; an entry whose handler met
+ * once the completion step is on the replicas too (per slice); an entry whose handler met
  * {@link ReplicasBehindException} stays pending and is tried again later, without counting an
  * attempt. While Redis is full (it refuses writes with OOM) settling waits with backoff and tries again, so work done is recorded once memory is
  * freed instead of being redone after a redelivery; stopping the consumer cancels the wait.
@@ -61,39 +63,72 @@ final class BatchProcessor {
     /**
      * Handles the entries and settles each of them; completes when all are settled in Redis. One
      * timer per batch, not per entry: whatever has no result {@code handlerTimeout} after the batch
-     * started is a failed attempt.
+     * started, not counting the time spent settling its slices (during which the handler may be held
+     * back), is a failed attempt. Results are settled in slices as they arrive ({@code settleSlice}
+     * finished entries, or whatever is finished after {@code settleInterval}), one slice at a time,
+     * so that a crash repeats only the work of the entries in flight and of the unsettled slices;
+     * with no {@code settleSlice} the whole batch is settled once every entry has its result.
      */
     Mono<Void> process(List<StreamEntry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
         long start = System.nanoTime();
-        Map<String, Handled> results = new ConcurrentHashMap<>(entries.size() * 2);
+        SettlingClock settling = new SettlingClock();
+        Map<String, StreamEntry> waiting = new ConcurrentHashMap<>(entries.size() * 2);
+        entries.forEach(entry -> waiting.put(entry.id(), entry));
         AtomicReference<Throwable> unfinished = new AtomicReference<>(
                 new TimeoutException("no result within " + settings.handlerTimeout()));
-        return Flux.defer(() -> handler.handle(entries))
-                .takeUntilOther(Mono.delay(settings.handlerTimeout()))
-                .doOnNext(handled -> results.putIfAbsent(handled.entry().id(), handled))
+        Flux<Handled> results = Flux.defer(() -> handler.handle(entries))
+                .takeUntilOther(deadline(start + settings.handlerTimeout().toNanos(), settling))
+                // the first result of an entry of this batch counts, any other is ignored
+                .filter(handled -> waiting.remove(handled.entry().id()) != null)
                 .onErrorResume(error -> {
                     log.warn("handler of {} failed a batch of {}: {}", settings.stream(), entries.size(), error.toString());
                     unfinished.set(error);
                     return Mono.empty();
                 })
-                .then(Mono.defer(() -> {
+                .concatWith(Flux.defer(() -> {
                     metrics.batch.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                    return settle(entries, results, unfinished.get());
+                    return Flux.fromIterable(entries).filter(entry -> waiting.remove(entry.id()) != null)
+                            .map(entry -> Handled.failed(entry, unfinished.get()));
                 }));
+        return slices(results).concatMap(slice -> Mono.defer(() -> {
+            settling.started();
+            return settle(slice).doFinally(signal -> settling.finished());
+        }), 1).then();
     }
 
-    private Mono<Void> settle(List<StreamEntry> entries, Map<String, Handled> results, Throwable unfinished) {
-        List<Completer.Settled> settled = new ArrayList<>(entries.size());
+    /** Emits once {@code deadline} (nanoTime), pushed back by the time spent settling so far, has passed. */
+    private static Mono<Long> deadline(long deadline, SettlingClock settling) {
+        return Mono.defer(() -> {
+            long left = deadline + settling.elapsed() - System.nanoTime();
+            return left <= 0 ? Mono.just(0L) : Mono.delay(Duration.ofNanos(left)).then(deadline(deadline, settling));
+        });
+    }
+
+    /**
+     * The results in the slices they are settled in. With slices the handler is held back when it
+     * runs a few slices ahead of settling ({@code bufferTimeout} reads up to four slices ahead): a
+     * handler that finishes its whole batch at once, faster than slices are written, would otherwise
+     * leave the batch unsettled as long as before. The batch's timer does not run while a slice is
+     * being settled, so a slow settlement (a full Redis) does not end entries the handler was held
+     * back from.
+     */
+    private Flux<List<Handled>> slices(Flux<Handled> results) {
+        if (settings.settleSlice() == 0) {
+            return results.collectList().filter(slice -> !slice.isEmpty()).flux();
+        }
+        return results.bufferTimeout(settings.sliceSize(), settings.settleInterval(), true);
+    }
+
+    /** Settles a slice: successes and dead letters in one completion round trip, failures into the retry schedule. */
+    private Mono<Void> settle(List<Handled> slice) {
+        List<Completer.Settled> settled = new ArrayList<>(slice.size());
         List<Handled> failed = new ArrayList<>();
-        for (StreamEntry entry : entries) {
-            Handled handled = results.get(entry.id());
-            if (handled == null) {
-                failed.add(Handled.failed(entry, unfinished));
-            } else if (handled.succeeded()) {
-                settled.add(new Completer.Settled(entry.id(), handled.completion()));
+        for (Handled handled : slice) {
+            if (handled.succeeded()) {
+                settled.add(new Completer.Settled(handled.entry().id(), handled.completion()));
             } else {
                 failed.add(handled);
             }

@@ -23,21 +23,30 @@ import java.util.Objects;
  * @param initialBackoff delay before the first retry; doubles per attempt, with jitter
  * @param maxBackoff the largest retry delay
  * @param deadLetterStream where entries go after {@code maxAttempts}, or at once when malformed
+ * @param settleSlice finished entries of a batch settled together as soon as this many are finished,
+ *     without waiting for the rest of the batch (at most {@code batchSize}); 0 settles the whole batch
+ *     once all its entries are finished
+ * @param settleInterval the longest a finished entry waits for its slice to fill before it is settled
+ *     with whatever else is finished (only with a {@code settleSlice})
  *
  * <p>Immutable and thread-safe; the {@code with…} methods return changed copies.
  */
 public record ConsumerSettings(String stream, String group, String consumer, int batchSize, int concurrency,
                                Duration block, Duration handlerTimeout, Duration claimIdle, Duration claimInterval,
                                int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                               String deadLetterStream) {
+                               String deadLetterStream, int settleSlice, Duration settleInterval) {
 
     public ConsumerSettings {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(deadLetterStream, "deadLetterStream");
+        Objects.requireNonNull(settleInterval, "settleInterval");
         if (batchSize < 1 || concurrency < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("batchSize, concurrency and maxAttempts must be positive");
+        }
+        if (settleSlice < 0 || (settleSlice > 0 && (settleInterval.isZero() || settleInterval.isNegative()))) {
+            throw new IllegalArgumentException("settleSlice must be 0 or positive with a positive settleInterval");
         }
     }
 
@@ -50,46 +59,60 @@ public record ConsumerSettings(String stream, String group, String consumer, int
     public static ConsumerSettings of(String stream, String group, String consumer, ConsumerTuning tuning) {
         return new ConsumerSettings(stream, group, consumer, tuning.batchSize(), tuning.concurrency(), tuning.block(),
                 tuning.handlerTimeout(), tuning.claimIdle(), tuning.claimInterval(), tuning.maxAttempts(),
-                tuning.initialBackoff(), tuning.maxBackoff(), StreamKeys.deadLetters(stream));
+                tuning.initialBackoff(), tuning.maxBackoff(), StreamKeys.deadLetters(stream), tuning.settleSlice(),
+                tuning.settleInterval());
     }
 
     public ConsumerSettings withBatchSize(int value) {
         return new ConsumerSettings(stream, group, consumer, value, concurrency, block, handlerTimeout, claimIdle,
-                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream);
+                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream, settleSlice, settleInterval);
     }
 
     public ConsumerSettings withConcurrency(int value) {
         return new ConsumerSettings(stream, group, consumer, batchSize, value, block, handlerTimeout, claimIdle,
-                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream);
+                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream, settleSlice, settleInterval);
     }
 
     public ConsumerSettings withBlock(Duration value) {
         return new ConsumerSettings(stream, group, consumer, batchSize, concurrency, value, handlerTimeout, claimIdle,
-                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream);
+                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream, settleSlice, settleInterval);
     }
 
     public ConsumerSettings withHandlerTimeout(Duration value) {
         return new ConsumerSettings(stream, group, consumer, batchSize, concurrency, block, value, claimIdle,
-                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream);
+                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream, settleSlice, settleInterval);
     }
 
     public ConsumerSettings withClaim(Duration idle, Duration interval) {
         return new ConsumerSettings(stream, group, consumer, batchSize, concurrency, block, handlerTimeout, idle,
-                interval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream);
+                interval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream, settleSlice, settleInterval);
     }
 
     public ConsumerSettings withRetries(int attempts, Duration initial, Duration max) {
         return new ConsumerSettings(stream, group, consumer, batchSize, concurrency, block, handlerTimeout, claimIdle,
-                claimInterval, attempts, initial, max, deadLetterStream);
+                claimInterval, attempts, initial, max, deadLetterStream, settleSlice, settleInterval);
     }
 
     public ConsumerSettings withDeadLetterStream(String value) {
         return new ConsumerSettings(stream, group, consumer, batchSize, concurrency, block, handlerTimeout, claimIdle,
-                claimInterval, maxAttempts, initialBackoff, maxBackoff, value);
+                claimInterval, maxAttempts, initialBackoff, maxBackoff, value, settleSlice, settleInterval);
+    }
+
+    public ConsumerSettings withSettling(int slice, Duration interval) {
+        return new ConsumerSettings(stream, group, consumer, batchSize, concurrency, block, handlerTimeout, claimIdle,
+                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream, slice, interval);
+    }
+
+    /**
+     * Finished entries settled per completion round trip: {@code settleSlice}, or the whole batch
+     * when it is 0 or not smaller.
+     */
+    public int sliceSize() {
+        return settleSlice == 0 ? batchSize : Math.min(settleSlice, batchSize);
     }
 
     public ConsumerSettings withConsumer(String value) {
         return new ConsumerSettings(stream, group, value, batchSize, concurrency, block, handlerTimeout, claimIdle,
-                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream);
+                claimInterval, maxAttempts, initialBackoff, maxBackoff, deadLetterStream, settleSlice, settleInterval);
     }
 }

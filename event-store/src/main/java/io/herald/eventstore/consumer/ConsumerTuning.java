@@ -58,4 +58,18 @@ public interface ConsumerTuning {
     default Duration maxBackoff() {
         return Duration.ofMinutes(5);
     }
+
+    /**
+     * Finished entries settled together before the rest of their batch is done: 0, the whole batch
+     * at its end (one completion round trip per batch). A positive slice bounds the work repeated
+     * after a crash to the entries in flight and the last unsettled slice, for a round trip per slice.
+     */
+    default int settleSlice() {
+        return 0;
+    }
+
+    /** The longest a finished entry waits for its slice to fill (with a {@link #settleSlice()}): 100 ms. */
+    default Duration settleInterval() {
+        return Duration.ofMillis(100);
+    }
 }
