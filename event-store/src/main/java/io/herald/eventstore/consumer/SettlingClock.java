@@ -1,34 +1,30 @@
 package io.herald.eventstore.consumer;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * The time spent settling one batch's slices (one at a time), the slice being settled included:
- * the batch's handler timer does not run during it, since the handler may be held back meanwhile.
- * Thread-safe.
+ * The time during which at least one of a batch's slices was being settled: the batch's handler
+ * timer does not run during it, since the handler may be held back meanwhile. Slices may be
+ * settled side by side; overlapping settlements count once. Thread-safe.
  */
 final class SettlingClock {
 
-    private static final long IDLE = Long.MIN_VALUE;
+    private long done;
+    private long since;
+    private int active;
 
-    private final AtomicLong done = new AtomicLong();
-    private volatile long since = IDLE;
-
-    void started() {
-        since = System.nanoTime();
+    synchronized void started() {
+        if (active++ == 0) {
+            since = System.nanoTime();
+        }
     }
 
-    void finished() {
-        long from = since;
-        since = IDLE;
-        if (from != IDLE) {
-            done.addAndGet(System.nanoTime() - from);
+    synchronized void finished() {
+        if (--active == 0) {
+            done += System.nanoTime() - since;
         }
     }
 
     /** Nanoseconds spent settling so far. */
-    long elapsed() {
-        long from = since;
-        return done.get() + (from == IDLE ? 0 : System.nanoTime() - from);
+    synchronized long elapsed() {
+        return done + (active > 0 ? System.nanoTime() - since : 0);
     }
 }
