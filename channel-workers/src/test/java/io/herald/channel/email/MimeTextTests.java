@@ -34,18 +34,16 @@ class MimeTextTests {
             "trailing spaces   \nand = signs = here",
     })
     void aPlainTextMailIsTheSameBytesAsWithSetText(String text) throws Exception {
-        MimeMessage reference = message();
-        reference.setText(text, "UTF-8");
-        NotificationMimeMessage encoded = message();
-        encoded.setBody(MimeText.of(text, "plain"));
-
-        assertThat(written(encoded)).isEqualTo(written(reference));
+        assertPlainTextAsSetText(text);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {998, 999, 5000})
     void longLinesAreEncodedAsSetTextEncodesThem(int length) throws Exception {
-        String text = "x".repeat(length);
+        assertPlainTextAsSetText("x".repeat(length));
+    }
+
+    private static void assertPlainTextAsSetText(String text) throws Exception {
         MimeMessage reference = message();
         reference.setText(text, "UTF-8");
         NotificationMimeMessage encoded = message();
