@@ -2,10 +2,12 @@ package io.herald.bench.drill;
 
 import io.herald.bench.e2e.BenchOptions;
 import io.herald.bench.e2e.CommandLines;
+import io.herald.bench.e2e.CommonFlags;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -95,16 +97,13 @@ record DrillOptions(int users, int faultUsers, List<String> only, List<String> c
         @Option(names = "--keep", description = "keep the logs of drills that held too")
         boolean keep;
 
-        @Option(names = "--root", paramLabel = "DIR", description = "the repository (default: the current directory)")
-        Path root = Path.of("");
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
-        boolean help;
+        @Mixin
+        CommonFlags common = new CommonFlags();
 
         DrillOptions options() {
             return new DrillOptions(users, faultUsers, only == null ? List.of() : CommandLines.list(only),
                     CommandLines.list(channels), category, timeout, offline, outage, keep,
-                    seed == null ? System.nanoTime() : seed, root.toAbsolutePath(),
+                    seed == null ? System.nanoTime() : seed, common.root(),
                     BenchOptions.javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout);
         }
     }

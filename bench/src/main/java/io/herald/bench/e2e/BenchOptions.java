@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -136,9 +137,6 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                 description = "record SERVICE with Java Flight Recorder and summarise its hottest methods (repeatable)")
         List<String> jfr = new ArrayList<>();
 
-        @Option(names = "--root", paramLabel = "DIR", description = "the repository (default: the current directory)")
-        Path root = Path.of("");
-
         @Option(names = "--start-timeout", paramLabel = "DURATION",
                 description = "how long a service may take to report healthy (default: 3m)")
         Duration startTimeout = Duration.ofMinutes(3);
@@ -161,15 +159,15 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                 + "(by default they run as start.sh runs them: extracted, with an archive kept in bench/results/cds/)")
         boolean noCds;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
-        boolean help;
+        @Mixin
+        CommonFlags common = new CommonFlags();
 
         BenchOptions options() {
             String fromEnvironment = System.getenv("HERALD_REDIS_REPLICAACKS");
             int acks = replicaAcks != null ? replicaAcks
                     : fromEnvironment == null || fromEnvironment.isBlank() ? 0 : Integer.parseInt(fromEnvironment.trim());
             return new BenchOptions(users, channels(channels), category, keep, aof, timeout, tx, txRate, idle,
-                    baselineRequests, List.copyOf(jfr), root.toAbsolutePath(),
+                    baselineRequests, List.copyOf(jfr), common.root(),
                     javaOptions(System.getenv("HERALD_JAVA_OPTS")), startTimeout, warmup, cluster, acks, !noCds);
         }
     }

@@ -2,11 +2,13 @@ package io.herald.bench.soak;
 
 import io.herald.bench.e2e.BenchOptions;
 import io.herald.bench.e2e.CommandLines;
+import io.herald.bench.e2e.CommonFlags;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -82,15 +84,12 @@ record SoakOptions(int campaigns, int users, Duration retention, List<String> ch
         @Option(names = "--keep", description = "keep the logs and the Redis directory (bench/results/soak-<timestamp>/)")
         boolean keep;
 
-        @Option(names = "--root", paramLabel = "DIR", description = "the repository (default: the current directory)")
-        Path root = Path.of("");
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
-        boolean help;
+        @Mixin
+        CommonFlags common = new CommonFlags();
 
         SoakOptions options() {
             return new SoakOptions(campaigns, users, retention, CommandLines.list(channels), category, timeout,
-                    startTimeout, keep, root.toAbsolutePath(), BenchOptions.javaOptions(System.getenv("HERALD_JAVA_OPTS")));
+                    startTimeout, keep, common.root(), BenchOptions.javaOptions(System.getenv("HERALD_JAVA_OPTS")));
         }
     }
 
