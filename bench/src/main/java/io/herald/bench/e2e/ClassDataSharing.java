@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,38 +36,40 @@ final class ClassDataSharing {
         Path extracted = dir.resolve(".extracted");
         Path archive = dir.resolve(module + ".jsa");
         try {
-            if (!Files.exists(extracted)
-                    || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(extracted)) > 0) {
+            if (!Files.exists(extracted) || modifiedAfter(jar, extracted)) {
                 Processes.deleteTree(dir);
                 Files.createDirectories(dir);
                 Processes.run(Duration.ofMinutes(2), java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
                         "--destination", dir.toString());
-                if (!Files.isRegularFile(app)) {
-                    return new Launch(jar, List.of(), false);
+                if (Files.isRegularFile(app)) {
+                    Files.writeString(extracted, "");
                 }
-                Files.writeString(extracted, "");
             }
-            boolean valid = Files.size(archive) > 0 && newer(archive, extracted) && opens(archive, app, javaOptions);
-            if (valid) {
-                return new Launch(app, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
-                        "-Xlog:cds+dynamic=off"), true);
+            if (Files.isRegularFile(app) && Files.size(archive) > 0 && !modifiedAfter(extracted, archive)
+                    && opens(archive, app, javaOptions)) {
+                return new Launch(app, quiet("-XX:SharedArchiveFile=" + archive), true);
             }
         } catch (IOException noArchiveYet) {
             // no archive (or no extraction) yet: record one below
+        }
+        if (!Files.isRegularFile(app)) {
+            return new Launch(jar, List.of(), false);
         }
         try {
             Files.deleteIfExists(archive);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + archive, e);
         }
-        return new Launch(Files.isRegularFile(app) ? app : jar, Files.isRegularFile(app)
-                ? List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of(),
-                false);
+        return new Launch(app, quiet("-XX:ArchiveClassesAtExit=" + archive), false);
     }
 
-    private static boolean newer(Path file, Path than) throws IOException {
-        FileTime a = Files.getLastModifiedTime(file);
-        return a.compareTo(Files.getLastModifiedTime(than)) >= 0;
+    /** {@code flag} with the JVM's CDS messages turned off, as start.sh runs it. */
+    private static List<String> quiet(String flag) {
+        return List.of(flag, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    private static boolean modifiedAfter(Path file, Path than) throws IOException {
+        return Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0;
     }
 
     /** Whether the JVM maps the archive with these flags and class path (else it was made for other ones). */

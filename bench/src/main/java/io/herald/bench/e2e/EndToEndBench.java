@@ -81,8 +81,6 @@ public final class EndToEndBench {
     /** One run's processes and measurements; closing it stops everything it started. */
     static final class Run implements AutoCloseable {
 
-        static final String BENCH_JVM = Report.BENCH_JVM;
-
         private final BenchOptions options;
         private final Path directory;
         private final boolean onCluster;
@@ -128,7 +126,7 @@ public final class EndToEndBench {
             }
             smtp.start();
             // the bench JVM itself: the SMTP sink, the transactional probe and the status polling
-            sampler.watch(BENCH_JVM, () -> ProcessHandle.current().pid());
+            sampler.watch(Report.BENCH_JVM, () -> ProcessHandle.current().pid());
             sampler.start();
             report.put("startupMs", startServices());
             report.put("classDataSharing", options.classDataSharing() ? stack.archived() : "off");
@@ -226,7 +224,7 @@ public final class EndToEndBench {
             } else {
                 names.add("redis-server");
             }
-            names.add(BENCH_JVM);
+            names.add(Report.BENCH_JVM);
             return names;
         }
 
