@@ -29,8 +29,12 @@ final class ClassDataSharing {
         this.directory = directory;
     }
 
-    /** The launch of {@code jar} with the JVM flags {@code javaOptions}; the plain jar when it cannot be extracted. */
-    Launch prepare(String module, Path jar, List<String> javaOptions) {
+    /**
+     * The launch of {@code jar} with the JVM flags {@code javaOptions}; the plain jar when it cannot be
+     * extracted. Without a valid archive it records one, unless {@code mayRecord} is false (a flight
+     * recording: the JVM turns JFR off while it dumps an archive), then it runs the extracted jar as is.
+     */
+    Launch prepare(String module, Path jar, List<String> javaOptions, boolean mayRecord) {
         Path dir = directory.resolve(module);
         Path app = dir.resolve(jar.getFileName());
         Path extracted = dir.resolve(".extracted");
@@ -54,6 +58,9 @@ final class ClassDataSharing {
         }
         if (!Files.isRegularFile(app)) {
             return new Launch(jar, List.of(), false);
+        }
+        if (!mayRecord) {
+            return new Launch(app, List.of(), false);
         }
         try {
             Files.deleteIfExists(archive);

@@ -68,10 +68,14 @@ public final class Stack implements AutoCloseable {
         env.putAll(environment);
         List<String> options = new ArrayList<>(settings.javaOptions());
         if (classDataSharing != null) {
-            ClassDataSharing.Launch launch = classDataSharing.prepare(module, jar, settings.javaOptions());
+            // extra flags are a flight recording, which the JVM switches off while it records an archive
+            boolean mayRecord = extraJavaOptions.isEmpty();
+            ClassDataSharing.Launch launch = classDataSharing.prepare(module, jar, settings.javaOptions(), mayRecord);
             jar = launch.jar();
             options.addAll(launch.javaOptions());
-            archived.put(name, launch.archived());
+            if (launch.archived() || mayRecord) {
+                archived.put(name, launch.archived());
+            }
         }
         options.addAll(extraJavaOptions);
         // as start.sh: two malloc arenas keep freed native memory from piling up per thread
