@@ -33,9 +33,11 @@ final class CampaignPhase {
     Map<String, Object> run(Audience audience, ProcessSampler sampler, String phase) {
         TransactionalProbe probe = new TransactionalProbe(api, userIds(audience.category()));
         sampler.phase(phase);
+        RedisCommandStats commandsBefore = redis.isCluster() ? null : RedisCommandStats.take(redis);
         CampaignWatch watch = CampaignWatch.create(api, audience.category(), options.channels());
         probe.start(options.transactional(), options.transactionalRate());
         boolean ended = watch.awaitEnd(options.timeout());
+        RedisCommandStats commandsAfter = commandsBefore == null ? null : RedisCommandStats.take(redis);
         Duration toEnd = watch.firstSeen().getOrDefault(watch.status(), Duration.ZERO);
         EndToEndBench.step("campaign " + watch.id() + " " + watch.status() + " after " + toEnd.toMillis() + " ms");
         probe.awaitPosted(Duration.ofSeconds(60));
@@ -69,6 +71,10 @@ final class CampaignPhase {
         result.put("delivered", delivered);
         result.put("endToEndPerSecond", Math.round(perSecond));
         result.put("latencyMs", Latencies.of(allLatencies.stream().mapToLong(Long::longValue).toArray()));
+        if (commandsAfter != null && delivered > 0) {
+            // counted from the POST to COMPLETED: the campaign, the transactional probe, the status polling
+            result.put("redisCommandsPerNotification", commandsAfter.perNotificationSince(commandsBefore, delivered));
+        }
         result.put("transactional", tx);
         result.put("sinks", sinks());
         return result;

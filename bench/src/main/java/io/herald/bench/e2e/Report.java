@@ -193,6 +193,14 @@ public final class Report {
         double workers = r.path("resources").path("channel-workers").path("campaign").path("cpuSeconds").asDouble();
         line(out, "CPU per notification", String.format("%.1f µs all services + Redis, %.1f µs channel-workers",
                 herald * 1e6 / delivered, workers * 1e6 / delivered));
+        JsonNode commands = r.path("redisCommandsPerNotification");
+        if (!commands.isMissingNode()) {
+            StringBuilder top = new StringBuilder();
+            commands.path("byCommand").properties().forEach(e -> top.append(top.isEmpty() ? "" : ", ").append(e.getKey())
+                    .append(' ').append(e.getValue().path("calls").asDouble()));
+            line(out, "Redis commands per notification", String.format("%.2f calls, %.1f µs of Redis CPU (%s)",
+                    commands.path("calls").asDouble(), commands.path("micros").asDouble(), top));
+        }
         long emails = r.path("campaign").path("channels").path("email").path("delivered").asLong();
         if (emails > 0) {
             double bench = r.path("resources").path(BENCH_JVM).path("campaign").path("cpuSeconds").asDouble();
