@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * Redis's own count of the commands it ran ({@code INFO commandstats}), taken before and after a
  * campaign: calls and Redis CPU per notification by command, which shows how many round trips and
  * how much server time each notification costs (one Redis only; a cluster spreads them over nodes).
+ * Redis counts each command a Lua script runs as a call of that command, and the script's own
+ * microseconds include them: the totals count a script's work twice.
  */
 final class RedisCommandStats {
 
