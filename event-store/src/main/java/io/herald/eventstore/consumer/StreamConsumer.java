@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -62,7 +63,7 @@ public final class StreamConsumer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final RetryTimer retryTimer;
     private volatile boolean running;
-    private RedisClusterReactiveCommands<String, String> blocking;
+    private volatile RedisClusterReactiveCommands<String, String> blocking;
     private StatefulConnection<String, String> blockingConnection;
     private Disposable readLoop;
     private Disposable claimLoop;
@@ -97,11 +98,13 @@ public final class StreamConsumer implements AutoCloseable {
             return;
         }
         running = true;
-        blockingConnection = connections.dedicated();
-        blocking = RedisConnections.reactive(blockingConnection);
-        Mono<Void> readOnce = read(XReadArgs.StreamOffset.lastConsumed(settings.stream())).flatMap(processor::process);
-        readLoop = ensureGroup()
-                .then(recoverOwnPending("0"))
+        Mono<Void> readOnce = Mono.defer(() -> read(XReadArgs.StreamOffset.lastConsumed(settings.stream())))
+                .flatMap(processor::process);
+        // the reading connection is opened in the loop, so that a Redis unreachable (or too slow to
+        // answer the handshake) at start-up is retried like any later failure instead of failing the start
+        readLoop = connectBlocking()
+                .then(ensureGroup())
+                .then(Mono.defer(() -> recoverOwnPending("0")))
                 .then(scheduleEarliestRetry())
                 .thenMany(readOnce.repeat(() -> running))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2))
@@ -117,6 +120,18 @@ public final class StreamConsumer implements AutoCloseable {
                 .subscribe(ignored -> { }, error -> log.error("consumer {} on {} stopped", settings.consumer(),
                         settings.stream(), error));
         claimLoop = new StaleClaims(redis, settings, metrics, this::handleTaken).start();
+    }
+
+    /** Opens the connection of the blocking reads unless it is open (blocking: on a thread that may block). */
+    private Mono<Void> connectBlocking() {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                if (running && blockingConnection == null) {
+                    blockingConnection = connections.dedicated();
+                    blocking = RedisConnections.reactive(blockingConnection);
+                }
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     private Mono<Void> ensureGroup() {

@@ -36,4 +36,24 @@ class RedisRestartIntegrationTests extends ConsumerTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.pending(STREAM, GROUP) == 0);
         assertThat(harness.deliveredCount(STREAM)).as("counted since the restart emptied Redis").isEqualTo(10);
     }
+
+    @Test
+    void aConsumerStartedWhileRedisIsDownStartsReadingOnceRedisAnswers(TestRedis redis) {
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        redis.stop();
+        StreamConsumer consumer = harness.start(ConsumerHarness.fast(STREAM, GROUP, "worker-1"),
+                entry -> Mono.fromCallable(() -> {
+                    handled.add(entry.envelope().id());
+                    return delivered(entry);
+                }));
+        assertThat(consumer).as("the start returns although Redis does not answer").isNotNull();
+
+        redis.start();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            harness.append(STREAM, 0, 5);
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.pending(STREAM, GROUP) == 0);
+    }
 }
