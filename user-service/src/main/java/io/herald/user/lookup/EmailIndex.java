@@ -7,11 +7,7 @@ import io.herald.user.users.User;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +36,10 @@ public class EmailIndex implements SmartLifecycle {
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final RedisClusterReactiveCommands<String, String> redis;
-    private final Map<Long, Long> missingSince = new ConcurrentHashMap<>();
+    private final MissingIds missing = new MissingIds(GRACE, System::nanoTime);
+    // the highest id this instance walked; walks run one at a time (concatMap)
+    private volatile long walkedUpTo;
+    private volatile long doneSeen;
     private volatile Disposable walking;
 
     EmailIndex(RedisConnections connections) {
@@ -59,47 +58,43 @@ public class EmailIndex implements SmartLifecycle {
      * Indexes every user created since the last walk; emits the id the walk may start after next
      * time. An id without a user is either not written yet (its id is reserved by {@code INCR}
      * before its hash is written, by the API and by the seeder alike) or gone for good (deleted,
-     * or lost by an interrupted seed): the walk does not move past it until it has been missing
-     * for {@link #GRACE}, so a user written a moment late is still indexed.
+     * or lost by an interrupted seed): the stored cursor does not move past it until it has been
+     * missing for {@link #GRACE}, so a user written a moment late is still indexed. Meanwhile this
+     * instance looks again only at the missing ids and at ids newer than it walked
+     * ({@code walkedUpTo}), not at every user above the gap: after a restart (or on another
+     * instance) the walk starts again at the stored cursor.
      */
     Mono<Long> catchUp() {
         return Mono.zip(number(StreamKeys.USER_IDS), number(EmailIndexKeys.INDEXED_UP_TO))
                 .flatMap(t -> {
                     long highest = t.getT1();
                     long done = t.getT2();
-                    if (highest <= done) {
+                    if (highest < walkedUpTo || done < doneSeen) {
+                        walkedUpTo = 0; // the counters went back: Redis was emptied, walk from the stored cursor
+                    }
+                    doneSeen = done;
+                    long walked = Math.max(done, walkedUpTo);
+                    List<Long> again = missing.between(done, walked);
+                    if (highest <= walked && again.isEmpty()) {
                         return Mono.just(done);
                     }
-                    return Flux.range(0, (int) ((highest - done + CHUNK - 1) / CHUNK))
-                            .concatMap(n -> indexChunk(done + (long) n * CHUNK + 1,
-                                    Math.min(highest, done + (long) (n + 1) * CHUNK)))
+                    Flux<Long> ids = Flux.concat(Flux.fromIterable(again), Flux.range(0, (int) Math.max(0, highest - walked))
+                            .map(i -> walked + 1 + i));
+                    return ids.buffer(CHUNK)
+                            .concatMap(this::index)
                             .collectList()
-                            .flatMap(missing -> {
-                                long next = cursorAfter(done, highest, missing.stream().flatMap(List::stream).toList());
+                            .flatMap(found -> {
+                                walkedUpTo = highest;
+                                long next = missing.cursor(done, highest, found.stream().flatMap(List::stream).toList());
                                 return next == done ? Mono.just(done)
                                         : redis.set(EmailIndexKeys.INDEXED_UP_TO, Long.toString(next)).thenReturn(next);
                             });
                 });
     }
 
-    /** Where the next walk starts: before the first id missing for less than {@link #GRACE}. */
-    private long cursorAfter(long done, long highest, List<Long> missing) {
-        long now = System.nanoTime();
-        Set<Long> stillMissing = new HashSet<>(missing);
-        missingSince.keySet().removeIf(id -> id <= done || !stillMissing.contains(id));
-        for (long id : missing) {
-            long since = missingSince.computeIfAbsent(id, x -> now);
-            if (now - since < GRACE.toNanos()) {
-                return id - 1;
-            }
-        }
-        return highest;
-    }
-
-    /** Indexes the users {@code first..last} that exist; emits the ids that have no user. */
-    private Mono<List<Long>> indexChunk(long first, long last) {
-        return Flux.range(0, (int) (last - first + 1))
-                .map(i -> first + i)
+    /** Indexes the users among {@code ids} that exist; emits the ids that have no user. */
+    private Mono<List<Long>> index(List<Long> ids) {
+        return Flux.fromIterable(ids)
                 .flatMapSequential(id -> redis.hget(StreamKeys.user(Long.toString(id)), UserHash.EMAIL)
                         .flatMap(email -> redis.set(EmailIndexKeys.byEmail(email), Long.toString(id)).thenReturn(0L))
                         .defaultIfEmpty(id), 256)

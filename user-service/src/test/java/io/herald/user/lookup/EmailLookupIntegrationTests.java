@@ -60,6 +60,37 @@ class EmailLookupIntegrationTests {
     }
 
     @Test
+    void usersAboveAGapAreFoundAndTheWalkDoesNotReadThemAgainWhileItWaitsForTheGap() {
+        var redis = RedisConnections.sync(connections.dedicated());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "50".equals(redis.get(StreamKeys.USERS_SEEDED))
+                && redis.get(StreamKeys.USER_IDS).equals(redis.get(EmailIndexKeys.INDEXED_UP_TO)));
+        String beforeTheGap = redis.get(StreamKeys.USER_IDS);
+        // ids reserved and never written (as an interrupted seed leaves them), then users above them
+        redis.incrby(StreamKeys.USER_IDS, 20);
+        String lastId = null;
+        for (int i = 0; i < 300; i++) {
+            lastId = Long.toString(redis.incr(StreamKeys.USER_IDS));
+            redis.hset(StreamKeys.user(lastId), java.util.Map.of(UserHash.NAME, "Gap User", UserHash.EMAIL, "gap" + i + "@example.com",
+                    UserHash.CREATED_AT, "2026-12-02T00:00:00Z"));
+        }
+        String found = lastId;
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                lookup("gap299@example.com").expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(found));
+        long before = hgetCalls(redis.info("commandstats"));
+
+        // the walks of the next seconds, within the gap's grace period, read only the 20 missing ids
+        // again (the 300 users above them were read once)
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> hgetCalls(redis.info("commandstats")) - before < 300);
+        assertThat(redis.get(EmailIndexKeys.INDEXED_UP_TO)).as("the cursor waits before the gap").isEqualTo(beforeTheGap);
+    }
+
+    private static long hgetCalls(String commandStats) {
+        var m = java.util.regex.Pattern.compile("cmdstat_hget:calls=(\\d+)").matcher(commandStats);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @Test
     void aBlankOrUnknownAddressIsAProblem() {
         lookup("nobody@example.org").expectStatus().isNotFound();
         web.get().uri("/api/v1/users/lookup").header("X-API-Key", "test-key").exchange().expectStatus().isBadRequest()
