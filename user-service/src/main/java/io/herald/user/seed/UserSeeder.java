@@ -199,7 +199,7 @@ public class UserSeeder implements DisposableBean {
 
     /** Writes a batch's users and memberships (off the event loops: encoding a batch is CPU work). */
     private Mono<Batch> write(Batch batch) {
-        return writer.write(batch.users(), batch.members()).subscribeOn(scheduler).thenReturn(batch);
+        return Mono.defer(() -> writer.write(batch.users(), batch.members())).subscribeOn(scheduler).thenReturn(batch);
     }
 
     @Override
