@@ -6,7 +6,6 @@ import io.herald.eventstore.EventNames;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
-import io.herald.eventstore.UserHash;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
@@ -42,14 +41,15 @@ public class AudienceResolver {
     private static final Logger log = LoggerFactory.getLogger(AudienceResolver.class);
     private static final LuaScript APPEND = LuaScript.fromClasspath("io/herald/user/audience/append-batch.lua");
     private static final String LAST = "last";
-    private static final String[] FIELDS = {UserHash.NAME, UserHash.EMAIL, UserHash.PHONE, UserHash.DEVICE_TOKEN, UserHash.CHANNELS};
 
     private final RedisClusterReactiveCommands<String, String> redis;
     private final EventCodec codec;
     private final AudienceProperties properties;
+    private final AudienceReader reader;
 
     AudienceResolver(RedisConnections connections, EventCodec codec, AudienceProperties properties) {
         this.redis = connections.commands();
+        this.reader = new AudienceReader(connections);
         this.codec = codec;
         this.properties = properties;
     }
@@ -101,47 +101,12 @@ public class AudienceResolver {
 
     private Mono<Prepared> envelope(CampaignCreated campaign, String snapshot, int batch, boolean last) {
         long first = (long) batch * properties.batchSize();
-        // collected before the users are read: nesting commands inside a Lettuce result stream can stall it
-        return redis.zrange(snapshot, first, first + properties.batchSize() - 1)
-                .collectList()
-                .flatMap(ids -> recipients(ids, campaign.channels()))
+        return reader.read(snapshot, first, first + properties.batchSize() - 1, campaign.channels())
                 .map(recipients -> new Prepared(batch, last, codec.envelope(
                         EventEnvelope.deterministicId("audience:" + campaign.campaignId() + ":" + batch),
                         EventNames.AUDIENCE_RESOLVED,
                         new AudienceResolved(campaign.campaignId(), campaign.channels(), recipients, batch, last,
                                 campaign.subject(), campaign.message(), campaign.name(), campaign.category()))));
-    }
-
-    /**
-     * The recipients among {@code ids}, in order: one {@code HMGET} per user, all sent at once on
-     * the shared connection (Lettuce pipelines them; on a cluster each goes to its user's node),
-     * rather than one script over keys of many slots. Users that are gone or have none of the
-     * campaign's channels are left out.
-     */
-    private Mono<List<Recipient>> recipients(List<String> ids, List<String> campaignChannels) {
-        return Flux.fromIterable(ids)
-                .flatMapSequential(id -> redis.hmget(StreamKeys.user(id), FIELDS)
-                        .map(kv -> kv.getValueOrElse(""))
-                        .collectList()
-                        .mapNotNull(values -> recipient(id, values, campaignChannels)), ids.size() + 1)
-                .collectList();
-    }
-
-    private static Recipient recipient(String id, List<String> values, List<String> campaignChannels) {
-        String name = text(values.get(0));
-        if (name == null) {
-            return null;
-        }
-        List<String> channels = UserHash.list(text(values.get(4)));
-        if (!campaignChannels.isEmpty()) {
-            channels = channels.stream().filter(campaignChannels::contains).toList();
-        }
-        return channels.isEmpty() ? null
-                : new Recipient(id, name, text(values.get(1)), text(values.get(2)), text(values.get(3)), channels);
-    }
-
-    private static String text(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 
     private Mono<Integer> append(String marker, Prepared prepared) {

@@ -1,5 +1,6 @@
 package io.herald.user.lookup;
 
+import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.UserHash;
@@ -7,7 +8,10 @@ import io.herald.user.users.User;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,7 +39,10 @@ public class EmailIndex implements SmartLifecycle {
     private static final int CHUNK = 1000;
     private static final Duration GRACE = Duration.ofSeconds(30);
 
+    private static final LuaScript READ_EMAILS = LuaScript.fromClasspath("io/herald/user/lookup/read-emails.lua");
+
     private final RedisClusterReactiveCommands<String, String> redis;
+    private final boolean cluster;
     private final MissingIds missing = new MissingIds(GRACE, System::nanoTime);
     // the highest id this instance walked; walks run one at a time (concatMap)
     private volatile long walkedUpTo;
@@ -44,6 +51,7 @@ public class EmailIndex implements SmartLifecycle {
 
     EmailIndex(RedisConnections connections) {
         this.redis = connections.commands();
+        this.cluster = connections.isCluster();
     }
 
     /** The user with this address, or empty when there is none. */
@@ -92,8 +100,39 @@ public class EmailIndex implements SmartLifecycle {
                 });
     }
 
-    /** Indexes the users among {@code ids} that exist; emits the ids that have no user. */
+    /**
+     * Indexes the users among {@code ids} that exist; emits the ids that have no user (or no
+     * address). On a single Redis the addresses come from one script call and go back in one
+     * {@code MSET}: a walk over a million seeded users otherwise costs two commands per user, on
+     * both sides. On a cluster each user is read and indexed with commands of its own slot.
+     */
     private Mono<List<Long>> index(List<Long> ids) {
+        return cluster ? indexEach(ids) : indexAtOnce(ids);
+    }
+
+    private Mono<List<Long>> indexAtOnce(List<Long> ids) {
+        String[] args = new String[ids.size() + 2];
+        args[0] = StreamKeys.user("");
+        args[1] = UserHash.EMAIL;
+        for (int i = 0; i < ids.size(); i++) {
+            args[i + 2] = Long.toString(ids.get(i));
+        }
+        return READ_EMAILS.runForList(redis, new String[0], args)
+                .flatMap(emails -> {
+                    Map<String, String> entries = new HashMap<>();
+                    List<Long> missing = new ArrayList<>();
+                    for (int i = 0; i < emails.size(); i++) {
+                        if (emails.get(i) instanceof String email) {
+                            entries.put(EmailIndexKeys.byEmail(email), Long.toString(ids.get(i)));
+                        } else {
+                            missing.add(ids.get(i));
+                        }
+                    }
+                    return entries.isEmpty() ? Mono.just(missing) : redis.mset(entries).thenReturn(missing);
+                });
+    }
+
+    private Mono<List<Long>> indexEach(List<Long> ids) {
         return Flux.fromIterable(ids)
                 .flatMapSequential(id -> redis.hget(StreamKeys.user(Long.toString(id)), UserHash.EMAIL)
                         .flatMap(email -> redis.set(EmailIndexKeys.byEmail(email), Long.toString(id)).thenReturn(0L))

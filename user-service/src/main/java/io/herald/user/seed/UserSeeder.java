@@ -7,11 +7,7 @@ import io.herald.eventstore.StreamKeys;
 import io.herald.user.UserProperties;
 import io.herald.user.categories.Categories;
 import io.herald.user.users.User;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +31,14 @@ import reactor.util.retry.Retry;
 
 /**
  * Fills the database up to {@code herald.users.seed-count} fake users, after start-up and in the
- * background. Each batch is written with single-slot commands only (one {@code HSET} per user, one
- * {@code ZADD} per category), pipelined, and then the counter {@code users:seeded} advances by a
+ * background. Each batch is written in one step ({@link SeedWriter}: one script on a single Redis,
+ * pipelined single-slot commands on a cluster), and then the counter {@code users:seeded} advances by a
  * compare-and-set, so a restart seeds only what is missing. A crash between a batch's writes and
  * its counter step leaves that batch's users in place and seeds the batch again under new ids: at
  * most {@value #BATCHES_AHEAD} batches of extra fake users, never a corrupt one. Seeded users are
  * a fixture: they get no {@code user_user_created} events. Thread-safe.
  *
- * <p>Over 200 lines on purpose: generation, the pipelined writes and the resumable counter are one
+ * <p>Over 200 lines on purpose: generation, the batch writes and the resumable counter are one
  * restart-safe loop whose invariants (documented above) span all three.
  */
 @Component
@@ -53,11 +48,8 @@ public class UserSeeder implements DisposableBean {
     private static final LuaScript ADVANCE = LuaScript.fromClasspath("io/herald/user/seed/advance-seeded.lua");
     private static final int BATCHES_AHEAD = 4;
 
-    private final RedisConnections connections;
     private final RedisClusterReactiveCommands<String, String> redis;
-    private final Object writerLock = new Object();
-    // the seeder's own connection, opened on first use; guarded by writerLock
-    private StatefulConnection<String, String> writer;
+    private final SeedWriter writer;
     private final Categories categories;
     private final UserProperties properties;
     private final Channels channels;
@@ -70,8 +62,8 @@ public class UserSeeder implements DisposableBean {
 
     UserSeeder(RedisConnections connections, Categories categories, UserProperties properties,
                Channels channels) {
-        this.connections = connections;
         this.redis = connections.commands();
+        this.writer = new SeedWriter(connections);
         this.categories = categories;
         this.properties = properties;
         this.channels = channels;
@@ -205,43 +197,14 @@ public class UserSeeder implements DisposableBean {
         return new Batch(first, users, members);
     }
 
-    /**
-     * Writes a batch's users and memberships, each command in one slot; emits the batch when all
-     * are stored. The commands go out on the seeder's own connection as one flushed pipeline:
-     * per-command reactive plumbing would cost more CPU than Redis spends on them.
-     */
+    /** Writes a batch's users and memberships (off the event loops: encoding a batch is CPU work). */
     private Mono<Batch> write(Batch batch) {
-        return Mono.fromCallable(() -> {
-            List<RedisFuture<?>> replies = new ArrayList<>(batch.users().size() + batch.members().size());
-            synchronized (writerLock) {
-                RedisClusterAsyncCommands<String, String> async = RedisConnections.async(writer());
-                batch.users().forEach((id, hash) -> replies.add(async.hset(StreamKeys.user(id), hash)));
-                batch.members().forEach((category, ids) -> replies.add(async.zadd(StreamKeys.categoryMembers(category),
-                        ids.stream().map(id -> ScoredValue.just(Long.parseLong(id), id)).toArray(ScoredValue[]::new))));
-                writer().flushCommands();
-            }
-            return CompletableFuture.allOf(replies.stream().map(RedisFuture::toCompletableFuture)
-                    .toArray(CompletableFuture[]::new));
-        }).flatMap(Mono::fromFuture).thenReturn(batch);
-    }
-
-    /** The seeder's connection, with commands flushed explicitly; call holding {@code writerLock}. */
-    private StatefulConnection<String, String> writer() {
-        if (writer == null) {
-            writer = connections.dedicated();
-            writer.setAutoFlushCommands(false);
-        }
-        return writer;
+        return Mono.defer(() -> writer.write(batch.users(), batch.members())).subscribeOn(scheduler).thenReturn(batch);
     }
 
     @Override
     public void destroy() {
         scheduler.dispose();
-        synchronized (writerLock) {
-            if (writer != null) {
-                connections.release(writer);
-                writer = null;
-            }
-        }
+        writer.close();
     }
 }

@@ -194,6 +194,38 @@ class AudienceResolutionIntegrationTests {
     }
 
     @Test
+    void aUserDeletedAfterTheSnapshotIsLeftOutAndAbsentContactFieldsStayAbsent() {
+        CampaignCreated campaign = campaign("Sports", List.of());
+        resolver.resolve(campaign).take(1).blockLast(Duration.ofSeconds(30));
+        Map<String, User> before = subscribers("Sports");
+        // a member of the second batch is deleted after the snapshot: the snapshot still names it
+        String gone = redis.zrange(StreamKeys.audienceSnapshot("Sports", campaign.campaignId()), MAX_BATCH, MAX_BATCH)
+                .get(0);
+        Map<String, String> goneHash = redis.hgetall(StreamKeys.user(gone));
+        redis.del(StreamKeys.user(gone));
+
+        try {
+            resolver.resolve(campaign).blockLast(Duration.ofSeconds(30));
+        } finally {
+            redis.hset(StreamKeys.user(gone), goneHash);
+        }
+
+        List<Batch> batches = batches(campaign.campaignId());
+        assertWellFormed(batches, campaign);
+        Set<String> expected = new HashSet<>(before.keySet());
+        expected.remove(gone);
+        assertThat(recipientIds(batches)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(batches).allSatisfy(b -> assertThat(b.data().recipients()).allSatisfy(r -> {
+            User user = before.get(r.userId());
+            assertThat(r.name()).isEqualTo(user.name());
+            assertThat(r.email()).isEqualTo(user.email());
+            assertThat(r.phone()).isEqualTo(user.phone());
+            assertThat(r.deviceToken()).isEqualTo(user.deviceToken());
+            assertThat(r.channels()).isEqualTo(user.channels());
+        }));
+    }
+
+    @Test
     void campaignChannelsNarrowEachRecipientToTheChannelsItChose() {
         CampaignCreated campaign = campaign("Finance", List.of("sms"));
         publish(campaign);
