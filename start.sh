@@ -68,9 +68,11 @@ fi
 SEED_USERS="${HERALD_SEED_USERS:-${HERALD_USERS_SEED_COUNT:-100000}}"
 START_TIMEOUT="${HERALD_START_TIMEOUT:-240}"
 SEED_TIMEOUT="${HERALD_SEED_TIMEOUT:-300}"
-# Sized for a laptop running four services next to each other: a fixed, small heap and the
-# serial collector (the least memory and start-up work; each service's hot path is a few threads).
-JAVA_OPTS="${HERALD_JAVA_OPTS:--Xms96m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+# Sized for a laptop running four services next to each other: a small heap and the serial
+# collector (the least memory and start-up work; each service's hot path is a few threads). The
+# serial collector touches all of -Xms and grows past it only when the live set needs it, so -Xms
+# is what the heap adds to RSS; -Xmx is the ceiling (docs/running.md). Same as the bench's default.
+JAVA_OPTS="${HERALD_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 MAIL_SMTP_PORT="${HERALD_MAIL_SMTP_PORT:-1025}"
 REDIS_MAXMEMORY="${HERALD_REDIS_MAXMEMORY:-2gb}"
 # the services read it from their environment (herald.retention.after-completion)

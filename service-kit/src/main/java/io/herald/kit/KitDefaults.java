@@ -1,5 +1,6 @@
 package io.herald.kit;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -11,6 +12,27 @@ import org.springframework.core.env.MapPropertySource;
  * {@code application.yml} or the environment overrides each of them.
  */
 public final class KitDefaults implements EnvironmentPostProcessor {
+
+    /**
+     * Auto-configurations no service uses. Each one left out is a configuration class less to parse,
+     * beans less to create at start-up and classes less to load (start-up time and metaspace).
+     */
+    static final List<String> EXCLUDED_AUTO_CONFIGURATIONS = List.of(
+            // Boot traces every Redis command as a Micrometer observation when an ObservationRegistry
+            // exists: about a tenth of a channel worker's CPU at fan-out rates (bench/README.md).
+            // The stream consumers keep their own meters (herald.consumer.*).
+            "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
+            // Redis is used through io.herald.eventstore.RedisConnections (Lettuce itself): no
+            // ReactiveRedisTemplate, no Spring Data repositories, no transactions
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+            "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
+            "org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration",
+            // no web sessions and no multipart requests
+            "org.springframework.boot.webflux.autoconfigure.WebSessionIdResolverAutoConfiguration",
+            "org.springframework.boot.webflux.autoconfigure.ReactiveMultipartAutoConfiguration");
 
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("herald.api-key", "${HERALD_API_KEY:}"),
@@ -46,11 +68,7 @@ public final class KitDefaults implements EnvironmentPostProcessor {
             // are left out); Reactor carries it from the request's context into the MDC
             Map.entry("logging.pattern.correlation", "%replace([%X{requestId}] ){'\\[\\] ', ''}"),
             Map.entry("spring.reactor.context-propagation", "auto"),
-            // Boot traces every Redis command as a Micrometer observation when an ObservationRegistry
-            // exists: about a tenth of a channel worker's CPU at fan-out rates (bench/README.md).
-            // The stream consumers keep their own meters (herald.consumer.*).
-            Map.entry("spring.autoconfigure.exclude",
-                    "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration"));
+            Map.entry("spring.autoconfigure.exclude", String.join(",", EXCLUDED_AUTO_CONFIGURATIONS)));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
