@@ -207,15 +207,28 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** {@code SIGTERM}, then {@code SIGKILL} if it has not exited within 30 s. */
     public void stop() {
+        stop(STOP_PATIENCE);
+    }
+
+    /** {@code SIGTERM}, then {@code SIGKILL} if it has not exited within {@code patience}. */
+    public void stop(Duration patience) {
         if (alive()) {
-            ChildProcesses.stop(process, STOP_PATIENCE);
+            ChildProcesses.stop(process, patience);
         }
     }
 
     /** Stops all of {@code processes} at once: {@code SIGTERM} to each, then waits (and kills) as {@link #stop()}. */
     public static void stopAll(Collection<ServiceProcess> processes) {
+        stopAll(processes, STOP_PATIENCE);
+    }
+
+    /**
+     * Stops all of {@code processes} at once: {@code SIGTERM} to each, then waits up to {@code patience}
+     * for each before {@code SIGKILL} (a JVM writing a class data sharing archive as it exits needs longer).
+     */
+    public static void stopAll(Collection<ServiceProcess> processes, Duration patience) {
         processes.stream().filter(ServiceProcess::alive).forEach(p -> p.process.destroy());
-        processes.forEach(ServiceProcess::stop);
+        processes.forEach(p -> p.stop(patience));
     }
 
     public boolean alive() {

@@ -44,6 +44,8 @@ public final class Stack implements AutoCloseable {
     private final Settings settings;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private ClassDataSharing classDataSharing;
+    private static final Duration ARCHIVE_PATIENCE = Duration.ofSeconds(90);
+
     private final Map<String, Boolean> archived = new LinkedHashMap<>();
 
     public Stack(Settings settings) {
@@ -133,6 +135,8 @@ public final class Stack implements AutoCloseable {
     /** Stops every process. */
     @Override
     public void close() {
-        ServiceProcess.stopAll(processes.values());
+        // as start.sh: a service recording its class data sharing archive writes it as it exits,
+        // which on a loaded machine takes longer than the usual 30 s
+        ServiceProcess.stopAll(processes.values(), ARCHIVE_PATIENCE);
     }
 }
