@@ -1,13 +1,10 @@
 package io.herald.user.audience;
 
+import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.UserHash;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
-import io.lettuce.core.output.NestedMultiOutput;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -18,13 +15,14 @@ import reactor.core.publisher.Mono;
  * its snapshot, in rank order. Users that are gone or have none of the campaign's channels are left
  * out; with campaign channels, each recipient keeps only those it has chosen. Thread-safe.
  *
- * <p>How it reads depends on the deployment. On a single Redis one command per batch,
- * {@code SORT_RO <snapshot> BY nosort LIMIT <first> <count> GET # GET user:*->name …}, takes the
- * ranks straight from the sorted set (in its order, as {@code ZRANGE} would) and reads every
- * user's fields inside Redis: per-command work (Lettuce's reactive plumbing per {@code HMGET},
- * Redis's dispatch per command, or per {@code redis.call} in a script) dominated resolution, and
- * this cuts it to one command per batch. Its {@code GET} patterns read keys it does not declare,
- * which a single Redis allows and a cluster refuses. On a cluster the users
+ * <p>How it reads depends on the deployment. On a single Redis one script call per batch
+ * ({@code read-batch.lua}: {@code ZRANGE} of the ranks, then {@code HMGET} of each user inside
+ * Redis): per-command work (Lettuce's reactive plumbing per {@code HMGET}, Redis's dispatch per
+ * command) dominated resolution, and this cuts it to one command per batch. The script names the
+ * user hashes it reads instead of declaring them, which a single Redis allows and a cluster refuses;
+ * Redis still checks each of them against the ACL user's key patterns. ({@code SORT_RO … GET
+ * user:*->field} would do the same natively, but Redis refuses {@code SORT}'s {@code GET} patterns to
+ * a user without access to every key, which least-privilege users are not.) On a cluster the users
  * live in other slots than the snapshot, so it reads the ranks with {@code ZRANGE} and then sends
  * one {@code HMGET} per user, all at once (Lettuce pipelines them, each to its user's node).
  */
@@ -33,6 +31,7 @@ final class AudienceReader {
     private static final String[] FIELDS = {UserHash.NAME, UserHash.EMAIL, UserHash.PHONE, UserHash.DEVICE_TOKEN,
             UserHash.CHANNELS};
     private static final int STRIDE = 1 + FIELDS.length;
+    private static final LuaScript READ_BATCH = LuaScript.fromClasspath("io/herald/user/audience/read-batch.lua");
 
     private final RedisClusterReactiveCommands<String, String> redis;
     private final boolean cluster;
@@ -44,19 +43,17 @@ final class AudienceReader {
 
     /** The recipients ranked {@code first … last} (inclusive) in {@code snapshot}. */
     Mono<List<Recipient>> read(String snapshot, long first, long last, List<String> campaignChannels) {
-        return cluster ? perUser(snapshot, first, last, campaignChannels) : sorted(snapshot, first, last,
-                campaignChannels);
+        return cluster ? perUser(snapshot, first, last, campaignChannels)
+                : scripted(snapshot, first, last, campaignChannels);
     }
 
-    private Mono<List<Recipient>> sorted(String snapshot, long first, long last, List<String> campaignChannels) {
-        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(snapshot)
-                .add("BY").add("nosort").add("LIMIT").add(first).add(last - first + 1).add("GET").add("#");
-        for (String field : FIELDS) {
-            args.add("GET").add(StreamKeys.user("*") + "->" + field);
-        }
-        return redis.<List<Object>>dispatch(CommandType.SORT_RO, new NestedMultiOutput<>(StringCodec.UTF8), args)
-                .next()
-                .defaultIfEmpty(List.of())
+    private Mono<List<Recipient>> scripted(String snapshot, long first, long last, List<String> campaignChannels) {
+        String[] args = new String[3 + FIELDS.length];
+        args[0] = Long.toString(first);
+        args[1] = Long.toString(last);
+        args[2] = StreamKeys.user("");
+        System.arraycopy(FIELDS, 0, args, 3, FIELDS.length);
+        return READ_BATCH.runForList(redis, new String[] {snapshot}, args)
                 .map(flat -> {
                     List<Recipient> recipients = new ArrayList<>(flat.size() / STRIDE);
                     for (int at = 0; at + STRIDE <= flat.size(); at += STRIDE) {
