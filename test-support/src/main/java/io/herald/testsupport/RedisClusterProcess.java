@@ -2,8 +2,6 @@ package io.herald.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +80,7 @@ public final class RedisClusterProcess implements TestRedis {
         List<Integer> ports = new ArrayList<>();
         int start = 20000 + ThreadLocalRandom.current().nextInt(0, 9000);
         for (int port = start; ports.size() < NODES && port < 29990; port++) {
-            if (free(port) && free(port + 10000)) {
+            if (FreePorts.free(port) && FreePorts.free(port + 10000)) {
                 ports.add(port);
             }
         }
@@ -90,14 +88,6 @@ public final class RedisClusterProcess implements TestRedis {
             throw new IllegalStateException("no " + NODES + " free port pairs from " + start);
         }
         return ports;
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The nodes' ports, in creation order (the first three were created as masters). */
