@@ -75,10 +75,13 @@ public final class RedisClusterProcess implements TestRedis {
         }
     }
 
+    /** The lowest port a node may get; {@link FreePorts} stays below it. */
+    static final int FIRST_NODE_PORT = 20000;
+
     /** Ports whose bus port (+10000) is free too, in a range away from the ephemeral ports. */
     private static List<Integer> freePorts() {
         List<Integer> ports = new ArrayList<>();
-        int start = 20000 + ThreadLocalRandom.current().nextInt(0, 9000);
+        int start = FIRST_NODE_PORT + ThreadLocalRandom.current().nextInt(0, 9000);
         for (int port = start; ports.size() < NODES && port < 29990; port++) {
             if (FreePorts.free(port) && FreePorts.free(port + 10000)) {
                 ports.add(port);

@@ -41,11 +41,12 @@ public final class Stack implements AutoCloseable {
                            List<String> javaOptions) {
     }
 
+    // as start.sh: a service recording its class data sharing archive writes it as it exits
+    private static final Duration ARCHIVE_PATIENCE = Duration.ofSeconds(90);
+
     private final Settings settings;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private ClassDataSharing classDataSharing;
-    private static final Duration ARCHIVE_PATIENCE = Duration.ofSeconds(90);
-
     private final Map<String, Boolean> archived = new LinkedHashMap<>();
 
     public Stack(Settings settings) {
