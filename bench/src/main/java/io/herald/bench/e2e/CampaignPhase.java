@@ -34,6 +34,7 @@ final class CampaignPhase {
         TransactionalProbe probe = new TransactionalProbe(api, userIds(audience.category()));
         sampler.phase(phase);
         RedisCommandStats commandsBefore = redis.isCluster() ? null : RedisCommandStats.take(redis);
+        LaneHistograms lanesBefore = LaneHistograms.scrape(api);
         CampaignWatch watch = CampaignWatch.create(api, audience.category(), options.channels());
         probe.start(options.transactional(), options.transactionalRate());
         boolean ended = watch.awaitEnd(options.timeout());
@@ -43,6 +44,7 @@ final class CampaignPhase {
         probe.awaitPosted(Duration.ofSeconds(60));
         sampler.phase("after");
         TransactionalProbe.Result tx = probe.measure(Duration.ofSeconds(30));
+        Map<String, LaneHistograms.Quantiles> lanes = LaneHistograms.scrape(api).since(lanesBefore);
 
         Map<String, Object> result = new LinkedHashMap<>();
         Map<String, Object> channels = new LinkedHashMap<>();
@@ -76,6 +78,7 @@ final class CampaignPhase {
             result.put("redisCommandsPerNotification", commandsAfter.perNotificationSince(commandsBefore, delivered));
         }
         result.put("transactional", tx);
+        result.put("priorityLanes", lanes);
         result.put("sinks", sinks());
         return result;
     }

@@ -85,11 +85,20 @@ public final class HeraldApi {
                 202).body().path("replayed").asLong();
     }
 
+    /** A service's meters in Prometheus's text format ({@code /actuator/prometheus}). */
+    public String prometheus(String service) {
+        return ok(send("GET", stack.url(service) + "/actuator/prometheus", null, "text/plain"), 200).raw();
+    }
+
     /** Any request to any service; never throws for an HTTP status (only for I/O). */
     public Answer send(String method, String url, Object body) {
+        return send(method, url, body, "application/json, application/problem+json");
+    }
+
+    private Answer send(String method, String url, Object body, String accept) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("X-API-Key", apiKey).header("Accept", "application/json, application/problem+json");
+                    .header("X-API-Key", apiKey).header("Accept", accept);
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

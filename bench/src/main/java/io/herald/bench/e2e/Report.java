@@ -125,6 +125,13 @@ public final class Report {
         JsonNode tx = r.path("transactional");
         line(out, "transactional", tx.path("notifications").asLong() + " sent, " + tx.path("undelivered").asLong()
                 + " undelivered, latency " + latency(tx.path("latency")));
+        line(out, "  POST → 202 (accepted, queued)", latency(tx.path("accepting")));
+        line(out, "  202 → delivered", latency(tx.path("afterAccepted")));
+        JsonNode lanes = r.path("priorityLanes");
+        if (!lanes.isMissingNode()) {
+            line(out, "  waiting in the priority lane", quantiles(lanes.path("waitInLane")));
+            line(out, "  read → settled (priority)", quantiles(lanes.path("readToSettled")));
+        }
         String all = r.path("warmup").isEmpty() ? "" : " (all campaigns)";
         line(out, "SMTP sink" + all, r.path("sinks").path("smtp").toString());
         line(out, "log senders" + all, r.path("sinks").path("logSenders").toString());
@@ -215,6 +222,17 @@ public final class Report {
     private static String latency(JsonNode l) {
         return "p50 " + l.path("p50").asLong() + " / p95 " + l.path("p95").asLong() + " / p99 " + l.path("p99").asLong()
                 + " / max " + l.path("max").asLong() + " ms";
+    }
+
+    /** Bucket-bound percentiles of {@link LaneHistograms.Quantiles}. */
+    private static String quantiles(JsonNode q) {
+        return "p50 " + bound(q.path("p50")) + " / p95 " + bound(q.path("p95")) + " / p99 " + bound(q.path("p99"))
+                + " ms (histogram bucket bounds, " + q.path("count").asLong() + " batches)";
+    }
+
+    private static String bound(JsonNode millis) {
+        long value = millis.asLong(-1);
+        return value == -1 ? "-" : value == -2 ? "> 60000" : "≤ " + value;
     }
 
     private static String usage(JsonNode u) {

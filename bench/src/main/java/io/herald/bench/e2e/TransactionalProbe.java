@@ -16,12 +16,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Posts transactional notifications at a steady rate while a campaign runs, then measures each
  * one's latency: from the instant its POST was sent to its {@code deliveredAt}
- * ({@code GET /api/v1/notifications/{id}}).
+ * ({@code GET /api/v1/notifications/{id}}), split at the instant its 202 arrived (the entry is in
+ * the priority lane by then): accepting (HTTP, user look-up, append) and the rest (waiting in the
+ * lane, the worker's read, check, send and settlement).
  */
 public final class TransactionalProbe {
 
-    /** One notification id and when the POST that created it was sent. */
-    public record Sent(String notificationId, Instant sentAt) {
+    /** One notification id, when the POST that created it was sent and when its 202 arrived. */
+    public record Sent(String notificationId, Instant sentAt, Instant acceptedAt) {
     }
 
     private final HeraldApi api;
@@ -57,9 +59,11 @@ public final class TransactionalProbe {
             }
             Instant at = Instant.now();
             try {
-                for (String id : api.notify(userIds.get(n % userIds.size()), "Your code " + n,
-                        "Hello {{name}}, your one-time code is " + (100000 + n))) {
-                    sent.add(new Sent(id, at));
+                List<String> ids = api.notify(userIds.get(n % userIds.size()), "Your code " + n,
+                        "Hello {{name}}, your one-time code is " + (100000 + n));
+                Instant accepted = Instant.now();
+                for (String id : ids) {
+                    sent.add(new Sent(id, at, accepted));
                 }
             } catch (RuntimeException e) {
                 errors.add(e.getMessage());
@@ -87,6 +91,8 @@ public final class TransactionalProbe {
      */
     public Result measure(Duration timeout) {
         List<Long> millis = new ArrayList<>();
+        List<Long> accepting = new ArrayList<>();
+        List<Long> afterAccepted = new ArrayList<>();
         List<Sent> pending = new ArrayList<>(sent);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
@@ -95,7 +101,10 @@ public final class TransactionalProbe {
                 HeraldApi.Answer answer = api.notification(one.notificationId());
                 JsonNode deliveredAt = answer.body() == null ? null : answer.body().get("deliveredAt");
                 if (answer.status() == 200 && deliveredAt != null && !deliveredAt.isNull()) {
-                    millis.add(Duration.between(one.sentAt(), Instant.parse(deliveredAt.asString())).toMillis());
+                    Instant delivered = Instant.parse(deliveredAt.asString());
+                    millis.add(Duration.between(one.sentAt(), delivered).toMillis());
+                    accepting.add(Duration.between(one.sentAt(), one.acceptedAt()).toMillis());
+                    afterAccepted.add(Math.max(0, Duration.between(one.acceptedAt(), delivered).toMillis()));
                 } else {
                     still.add(one);
                 }
@@ -106,14 +115,22 @@ public final class TransactionalProbe {
             }
         }
         return new Result(Math.min(posted.get(), count), sent.size(), pending.size(), List.copyOf(errors),
-                Latencies.of(millis.stream().mapToLong(Long::longValue).toArray()));
+                latencies(millis), latencies(accepting), latencies(afterAccepted));
+    }
+
+    private static Latencies latencies(List<Long> millis) {
+        return Latencies.of(millis.stream().mapToLong(Long::longValue).toArray());
     }
 
     /**
      * @param posts POST requests made
      * @param notifications notification ids they returned
      * @param undelivered ids without {@code deliveredAt} at the end
+     * @param latency POST sent → {@code deliveredAt}
+     * @param accepting POST sent → its 202 received (of the delivered ones)
+     * @param afterAccepted 202 received → {@code deliveredAt} (0 when the worker's clock put it before)
      */
-    public record Result(int posts, int notifications, int undelivered, List<String> errors, Latencies latency) {
+    public record Result(int posts, int notifications, int undelivered, List<String> errors, Latencies latency,
+                         Latencies accepting, Latencies afterAccepted) {
     }
 }

@@ -2,6 +2,7 @@ package io.herald.campaign.completion;
 
 import io.herald.eventstore.GroupInfo;
 import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamEntryId;
 import io.herald.eventstore.StreamKeys;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,6 @@ class UserServiceCursor {
 
     /** Whether user-service has read the entry. */
     static boolean hasRead(String lastDelivered, String entryId) {
-        return lastDelivered != null && entryId != null && StreamIds.compare(lastDelivered, entryId) >= 0;
+        return lastDelivered != null && entryId != null && StreamEntryId.compare(lastDelivered, entryId) >= 0;
     }
 }

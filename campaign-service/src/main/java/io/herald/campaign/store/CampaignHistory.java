@@ -6,6 +6,7 @@ import io.herald.eventstore.EventEnvelope;
 import io.herald.eventstore.EventNames;
 import io.herald.eventstore.MalformedEntryException;
 import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamEntryId;
 import io.lettuce.core.Range;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.Comparator;
@@ -32,18 +33,13 @@ class CampaignHistory {
             return new Location(Long.parseLong(parts[0]), parts[1], parts[2]);
         }
 
-        long entryMillis() {
-            return Long.parseLong(entryId.substring(0, entryId.indexOf('-')));
-        }
-
-        long entrySequence() {
-            return Long.parseLong(entryId.substring(entryId.indexOf('-') + 1));
+        StreamEntryId entry() {
+            return StreamEntryId.parse(entryId);
         }
     }
 
     private static final Comparator<Location> ORDER = Comparator.comparingLong(Location::occurredAtMillis)
-            .thenComparingLong(Location::entryMillis)
-            .thenComparingLong(Location::entrySequence)
+            .thenComparing(Location::entry)
             .thenComparing(Location::stream);
 
     private final RedisClusterReactiveCommands<String, String> redis;

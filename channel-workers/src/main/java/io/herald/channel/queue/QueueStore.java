@@ -7,6 +7,7 @@ import io.herald.eventstore.EventNames;
 import io.herald.eventstore.LuaScript;
 import io.herald.eventstore.RedisConnections;
 import io.herald.eventstore.ReplicaAcks;
+import io.herald.eventstore.StreamEntryId;
 import io.herald.eventstore.StreamKeys;
 import io.herald.kit.StreamConsumers;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -137,7 +138,7 @@ final class QueueStore {
         List<Object> handedOut = (List<Object>) reply.get(0);
         List<List<Object>> rows = new ArrayList<>(handedOut.size());
         handedOut.forEach(row -> rows.add((List<Object>) row));
-        rows.sort(Comparator.comparing(row -> StreamId.parse((String) row.get(0))));
+        rows.sort(Comparator.comparing(row -> StreamEntryId.parse((String) row.get(0))));
         List<Delivery> deliveries = rows.stream().map(this::delivery).toList();
         return new Fetched(deliveries, (Long) reply.get(1));
     }

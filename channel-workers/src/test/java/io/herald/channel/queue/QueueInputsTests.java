@@ -53,10 +53,4 @@ class QueueInputsTests {
         assertThat(bodies.isJsonObject("{\"a\":{\"b\":[1,2]}}")).isTrue();
         assertThat(bodies.isJsonObject("[{}]")).isFalse();
     }
-
-    @Test
-    void streamIdsOrderByTimeThenSequence() {
-        assertThat(StreamId.parse("1700000000000-5")).isLessThan(StreamId.parse("1700000000000-10"));
-        assertThat(StreamId.parse("999-9")).isLessThan(StreamId.parse("1000-0"));
-    }
 }

@@ -1,6 +1,7 @@
 package io.herald.eventstore.consumer;
 
 import io.herald.eventstore.RedisConnections;
+import io.herald.eventstore.StreamEntryId;
 import io.herald.eventstore.StreamKeys;
 import io.herald.eventstore.retention.StorageFull;
 import io.lettuce.core.Consumer;
@@ -146,7 +147,13 @@ public final class StreamConsumer implements AutoCloseable {
         return blocking.xreadgroup(self, args, offset)
                 .map(message -> toEntry(message, 0, false))
                 .collectList()
-                .doOnNext(entries -> metrics.read.increment(entries.size()));
+                .doOnNext(entries -> {
+                    metrics.read.increment(entries.size());
+                    if (!entries.isEmpty()) {
+                        long waited = System.currentTimeMillis() - StreamEntryId.parse(entries.get(0).id()).millis();
+                        metrics.wait.record(Math.max(0, waited), TimeUnit.MILLISECONDS);
+                    }
+                });
     }
 
     /** Own pending entries (after a restart under the same name), page by page. */

@@ -43,6 +43,21 @@ class ConsumerGroupIntegrationTests extends ConsumerTestBase {
                 (System.nanoTime() - startedAt) / 1_000_000, perConsumer);
     }
 
+    @Test
+    void theTimeAnEntryWaitedInTheStreamIsMeasuredFromItsIdToItsRead() throws InterruptedException {
+        String stream = "notify:sms:priority";
+        harness.append(stream, 0, 5);
+        Thread.sleep(300); // appended well before any consumer reads them
+        harness.start(ConsumerHarness.fast(stream, GROUP, "worker-a"), entry -> Mono.just(delivered(entry)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.deliveredCount(stream) == 5);
+        var waited = harness.registry.get("herald.consumer.wait").tag("stream", stream).timer();
+        assertThat(waited.count()).isBetween(1L, 5L); // one per batch read as new, of its oldest entry
+        assertThat(waited.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
+        assertThat(harness.registry.get("herald.consumer.batch").tag("stream", stream).timer().count())
+                .isEqualTo(waited.count());
+    }
+
     private static EntryHandler recordingAs(String consumer, Map<String, Set<String>> handlersByEvent) {
         return entry -> Mono.fromCallable(() -> {
             handlersByEvent.computeIfAbsent(entry.envelope().id(), id -> ConcurrentHashMap.newKeySet()).add(consumer);
