@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -55,6 +56,15 @@ public final class RedisConnections implements AutoCloseable {
     private final List<StatefulConnection<String, String>> dedicated = new CopyOnWriteArrayList<>();
     private final List<RedisConnections> lanes = new CopyOnWriteArrayList<>();
     private volatile ReplicaAcks replicaAcks = ReplicaAcks.none();
+    private volatile Supplier<LaneClient> laneClients;
+    private Runnable released = () -> { };
+
+    /**
+     * A client of a lane's own ({@link #lane()}): its connections and its I/O threads serve only
+     * that lane. {@code release} shuts down the client and whatever it holds (its thread pools).
+     */
+    public record LaneClient(AbstractRedisClient client, Runnable release) {
+    }
 
     /**
      * @param client a {@link RedisClient} or a {@link RedisClusterClient} to connect with
@@ -96,9 +106,15 @@ public final class RedisConnections implements AutoCloseable {
         }
     }
 
-    /** Connections from a new client for one Redis at {@code redisUrl}, which {@link #close()} shuts down. */
+    /**
+     * Connections from a new client for one Redis at {@code redisUrl}, which {@link #close()} shuts
+     * down; each {@link #lane()} gets a client of its own.
+     */
     public static RedisConnections create(String redisUrl) {
-        return new RedisConnections(RedisClient.create(redisUrl), true);
+        return new RedisConnections(RedisClient.create(redisUrl), true).withLaneClients(() -> {
+            RedisClient own = RedisClient.create(redisUrl);
+            return new LaneClient(own, own::shutdown);
+        });
     }
 
     /**
@@ -106,9 +122,16 @@ public final class RedisConnections implements AutoCloseable {
      * cluster; the client discovers the rest), with {@link #TOPOLOGY_REFRESH}; {@link #close()} shuts it down.
      */
     public static RedisConnections createCluster(List<String> nodeUrls) {
+        return new RedisConnections(clusterClient(nodeUrls), true).withLaneClients(() -> {
+            RedisClusterClient own = clusterClient(nodeUrls);
+            return new LaneClient(own, own::shutdown);
+        });
+    }
+
+    private static RedisClusterClient clusterClient(List<String> nodeUrls) {
         RedisClusterClient client = RedisClusterClient.create(nodeUrls.stream().map(RedisURI::create).toList());
         client.setOptions(ClusterClientOptions.builder().topologyRefreshOptions(TOPOLOGY_REFRESH).build());
-        return new RedisConnections(client, true);
+        return client;
     }
 
     /**
@@ -142,16 +165,41 @@ public final class RedisConnections implements AutoCloseable {
     }
 
     /**
-     * Connections of their own over the same client (a shared connection and dedicated ones), for
-     * traffic that must not queue behind other traffic: Redis answers each connection in order, so
-     * a transactional notification's command sent after a bulk batch's large script waits for it.
+     * Connections of their own (a shared connection and dedicated ones), for traffic that must not
+     * queue behind other traffic: Redis answers each connection in order, so a transactional
+     * notification's command sent after a bulk batch's large script waits for it. With
+     * {@link #withLaneClients} the lane has a client of its own too, and so I/O threads of its own:
+     * Lettuce decodes replies and runs what follows them on the connection's I/O thread, so a
+     * transactional reply on a thread that also decodes 500-entry bulk batches waits for them.
      * Closed with this object.
      */
     public RedisConnections lane() {
-        RedisConnections lane = new RedisConnections(client, false);
+        Supplier<LaneClient> source = laneClients;
+        RedisConnections lane;
+        if (source == null) {
+            lane = new RedisConnections(client, false);
+        } else {
+            LaneClient own = source.get();
+            try {
+                lane = new RedisConnections(own.client(), false);
+            } catch (RuntimeException e) {
+                own.release().run();
+                throw e;
+            }
+            lane.released = own.release();
+        }
         lane.replicaAcks = replicaAcks.on(lane.commands);
         lanes.add(lane);
         return lane;
+    }
+
+    /**
+     * Where {@link #lane()} gets a client of its own from (null: lanes share this client). Call
+     * once, at start-up, before the first lane.
+     */
+    public RedisConnections withLaneClients(Supplier<LaneClient> clients) {
+        this.laneClients = clients;
+        return this;
     }
 
     /**
@@ -225,5 +273,6 @@ public final class RedisConnections implements AutoCloseable {
         if (ownsClient) {
             client.shutdown();
         }
+        released.run();
     }
 }

@@ -31,6 +31,33 @@ class RedisConnectionsIntegrationTests {
                 assertThat(clientList(redis)).doesNotContain("name=shared").doesNotContain("name=lane"));
     }
 
+    @Test
+    void aLaneRepliesOnIoThreadsOfItsOwnWhichStopWithItsParent(TestRedis redis) {
+        RedisConnections connections = RedisConnections.create(redis.url());
+        RedisConnections lane = connections.lane();
+
+        java.util.Set<Thread> own = replyThreads(lane);
+        // threads of one pool are named <prefix>-<pool>-<thread>: another pool, not just another thread
+        assertThat(pools(own)).isNotEmpty().doesNotContainAnyElementsOf(pools(replyThreads(connections)));
+
+        connections.close();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(own).noneMatch(Thread::isAlive));
+    }
+
+    private static java.util.Set<String> pools(java.util.Set<Thread> threads) {
+        return threads.stream().map(thread -> thread.getName().replaceFirst("-\\d+$", ""))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The threads the replies to a few hundred commands on the shared connection arrive on. */
+    private static java.util.Set<Thread> replyThreads(RedisConnections connections) {
+        return reactor.core.publisher.Flux.range(0, 300)
+                .flatMap(i -> connections.commands().ping().map(pong -> Thread.currentThread()))
+                .collect(java.util.stream.Collectors.toSet())
+                .block(TIMEOUT);
+    }
+
     private static String clientList(TestRedis redis) {
         RedisClient client = RedisClient.create(redis.url());
         try (StatefulRedisConnection<String, String> admin = client.connect()) {

@@ -109,9 +109,11 @@ public class HeraldKitAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    RedisConnections heraldRedisConnections(LettuceConnectionFactory factory, KitProperties properties) {
+    RedisConnections heraldRedisConnections(LettuceConnectionFactory factory, KitProperties properties,
+                                            ObjectProvider<ClientResourcesBuilderCustomizer> customizers) {
         return RedisConnections.connect((AbstractRedisClient) factory.getRequiredNativeClient(), false,
                         properties.redisStartupWait())
+                .withLaneClients(new SpringLaneClients(factory, customizers.orderedStream().toList()))
                 .requireReplicaAcks(properties.redis().replicaAcks(), properties.redis().replicaAcksTimeout());
     }
 

@@ -32,6 +32,11 @@ class ServiceKitIntegrationTests {
     }
 
     @Test
+    void aLaneOfTheServicesConnectionsHasIoThreadsOfItsOwn(@Autowired io.herald.eventstore.RedisConnections connections) {
+        LaneChecks.laneIsLikeTheServicesConnectionsOnThreadsOfItsOwn(connections);
+    }
+
+    @Test
     void missingApiKeyIs401ProblemJson() {
         web.get().uri("/api/v1/ping").exchange()
                 .expectStatus().isUnauthorized()

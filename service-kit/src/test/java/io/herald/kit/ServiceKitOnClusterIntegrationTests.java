@@ -30,6 +30,11 @@ class ServiceKitOnClusterIntegrationTests {
     Channels channels;
 
     @Test
+    void aLaneOfTheServicesConnectionsHasIoThreadsOfItsOwn() {
+        LaneChecks.laneIsLikeTheServicesConnectionsOnThreadsOfItsOwn(connections);
+    }
+
+    @Test
     void clusterNodesMakeAClusterClientThatFollowsTheTopologyAndSplitsChannelsInThree() {
         RedisClusterClient client = (RedisClusterClient) factory.getRequiredNativeClient();
         ClusterClientOptions options = (ClusterClientOptions) client.getOptions();
