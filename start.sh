@@ -72,7 +72,7 @@ SEED_TIMEOUT="${HERALD_SEED_TIMEOUT:-300}"
 # collector (the least memory and start-up work; each service's hot path is a few threads). The
 # serial collector touches all of -Xms and grows past it only when the live set needs it, so -Xms
 # is what the heap adds to RSS; -Xmx is the ceiling (docs/running.md). Same as the bench's default.
-JAVA_OPTS="${HERALD_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+JAVA_OPTS="${HERALD_JAVA_OPTS:--Xms64m -Xmx192m -Xmn48m -XX:SurvivorRatio=2 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 MAIL_SMTP_PORT="${HERALD_MAIL_SMTP_PORT:-1025}"
 REDIS_MAXMEMORY="${HERALD_REDIS_MAXMEMORY:-2gb}"
 # the services read it from their environment (herald.retention.after-completion)

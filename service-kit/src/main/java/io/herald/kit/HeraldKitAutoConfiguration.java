@@ -13,6 +13,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
@@ -100,11 +101,19 @@ public class HeraldKitAutoConfiguration {
                 .build());
     }
 
-    /** Reconnect within a second of Redis coming back (Lettuce's default backs off to 30 s). */
+    /**
+     * Reconnect within a second of Redis coming back (Lettuce's default backs off to 30 s), and no
+     * command latency recorder: with HdrHistogram and LatencyUtils on the class path (Micrometer
+     * brings them) Lettuce wraps every command to time it and keeps about half a megabyte of
+     * histograms per connection and command type, which nothing here reads (Herald publishes no
+     * Lettuce metrics); in a channel worker at fan-out rates those histograms were the bulk of the
+     * long-lived heap, and old-generation collections came every second or two.
+     */
     @Bean
-    ClientResourcesBuilderCustomizer heraldReconnectDelay() {
+    ClientResourcesBuilderCustomizer heraldClientResources() {
         return builder -> builder.reconnectDelay(
-                Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, java.util.concurrent.TimeUnit.MILLISECONDS));
+                        Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled());
     }
 
     @Bean(destroyMethod = "close")

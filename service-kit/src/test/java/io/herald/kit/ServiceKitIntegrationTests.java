@@ -37,6 +37,14 @@ class ServiceKitIntegrationTests {
     }
 
     @Test
+    void lettuceTimesNoCommand(@Autowired org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory factory) {
+        // HdrHistogram and LatencyUtils are on the class path: Lettuce would record every command's latency
+        assertThat(org.LatencyUtils.LatencyStats.class).isNotNull();
+        assertThat(((io.lettuce.core.AbstractRedisClient) factory.getRequiredNativeClient()).getResources()
+                .commandLatencyRecorder().isEnabled()).isFalse();
+    }
+
+    @Test
     void missingApiKeyIs401ProblemJson() {
         web.get().uri("/api/v1/ping").exchange()
                 .expectStatus().isUnauthorized()

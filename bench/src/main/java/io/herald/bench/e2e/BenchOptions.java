@@ -45,7 +45,7 @@ public record BenchOptions(int users, List<String> channels, String category, bo
                            boolean classDataSharing) {
 
     /** The same flags as start.sh, so the bench measures what users run. */
-    public static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    public static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx192m -Xmn48m -XX:SurvivorRatio=2 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     private static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
     private static final boolean TRIM_SUPPORTED = Processes.succeeds(
