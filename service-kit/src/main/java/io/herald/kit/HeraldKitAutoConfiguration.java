@@ -106,8 +106,8 @@ public class HeraldKitAutoConfiguration {
      * command latency recorder: with HdrHistogram and LatencyUtils on the class path (Micrometer
      * brings them) Lettuce wraps every command to time it and keeps about half a megabyte of
      * histograms per connection and command type, which nothing here reads (Herald publishes no
-     * Lettuce metrics); in a channel worker at fan-out rates those histograms were the bulk of the
-     * long-lived heap, and old-generation collections came every second or two.
+     * Lettuce metrics). A channel worker's allocation profile at fan-out rates showed every
+     * command wrapped for timing and new histogram sets of 80-150 KB each being built.
      */
     @Bean
     ClientResourcesBuilderCustomizer heraldClientResources() {
