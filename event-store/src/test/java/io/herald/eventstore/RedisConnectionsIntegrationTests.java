@@ -8,7 +8,10 @@ import io.herald.testsupport.TestRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 @RealRedis
 class RedisConnectionsIntegrationTests {
@@ -36,7 +39,7 @@ class RedisConnectionsIntegrationTests {
         RedisConnections connections = RedisConnections.create(redis.url());
         RedisConnections lane = connections.lane();
 
-        java.util.Set<Thread> own = replyThreads(lane);
+        Set<Thread> own = replyThreads(lane);
         // threads of one pool are named <prefix>-<pool>-<thread>: another pool, not just another thread
         assertThat(pools(own)).isNotEmpty().doesNotContainAnyElementsOf(pools(replyThreads(connections)));
 
@@ -45,16 +48,16 @@ class RedisConnectionsIntegrationTests {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(own).noneMatch(Thread::isAlive));
     }
 
-    private static java.util.Set<String> pools(java.util.Set<Thread> threads) {
+    private static Set<String> pools(Set<Thread> threads) {
         return threads.stream().map(thread -> thread.getName().replaceFirst("-\\d+$", ""))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** The threads the replies to a few hundred commands on the shared connection arrive on. */
-    private static java.util.Set<Thread> replyThreads(RedisConnections connections) {
-        return reactor.core.publisher.Flux.range(0, 300)
+    private static Set<Thread> replyThreads(RedisConnections connections) {
+        return Flux.range(0, 300)
                 .flatMap(i -> connections.commands().ping().map(pong -> Thread.currentThread()))
-                .collect(java.util.stream.Collectors.toSet())
+                .collect(Collectors.toSet())
                 .block(TIMEOUT);
     }
 

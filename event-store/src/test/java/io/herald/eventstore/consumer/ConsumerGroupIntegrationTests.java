@@ -4,11 +4,14 @@ import static io.herald.eventstore.consumer.ConsumerHarness.delivered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.herald.eventstore.StreamEntryId;
+import io.lettuce.core.Range;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -44,18 +47,26 @@ class ConsumerGroupIntegrationTests extends ConsumerTestBase {
     }
 
     @Test
-    void theTimeAnEntryWaitedInTheStreamIsMeasuredFromItsIdToItsRead() throws InterruptedException {
+    void theTimeAnEntryWaitedInTheStreamIsMeasuredFromItsIdToItsRead() {
         String stream = "notify:sms:priority";
         harness.append(stream, 0, 5);
-        Thread.sleep(300); // appended well before any consumer reads them
+        long appendedAt = StreamEntryId.parse(harness.redis().xrange(stream, Range.create("-", "+")).get(0).getId()).millis();
+        // no consumer reads them until Redis's clock is 300 ms past the first entry's id
+        await().atMost(Duration.ofSeconds(10)).until(() -> redisMillis() - appendedAt >= 300);
         harness.start(ConsumerHarness.fast(stream, GROUP, "worker-a"), entry -> Mono.just(delivered(entry)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.deliveredCount(stream) == 5);
         var waited = harness.registry.get("herald.consumer.wait").tag("stream", stream).timer();
         assertThat(waited.count()).isBetween(1L, 5L); // one per batch read as new, of its oldest entry
-        assertThat(waited.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
+        assertThat(waited.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
         assertThat(harness.registry.get("herald.consumer.batch").tag("stream", stream).timer().count())
                 .isEqualTo(waited.count());
+    }
+
+    /** Redis's clock ({@code TIME}), the one entry ids are made from. */
+    private long redisMillis() {
+        List<String> time = harness.redis().time();
+        return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
     }
 
     private static EntryHandler recordingAs(String consumer, Map<String, Set<String>> handlersByEvent) {
